@@ -1,0 +1,27 @@
+package stat
+
+import "math"
+
+// Quantile returns the p-quantile of the ascending sorted values x by Hyndman and Fan's
+// (1996) definition 7, the default of R's quantile() and of Excel's PERCENTILE.INC:
+//
+//	h = (n − 1)·p,  Q(p) = x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋])   (0-based)
+//
+// so that the median of an even number of values is the mean of the middle two. It returns
+// NaN for an empty slice or p outside [0, 1]. gonum's stat.Quantile offers no type 7.
+func Quantile(p float64, x []float64) float64 {
+	n := len(x)
+	if n == 0 || !(p >= 0 && p <= 1) {
+		return math.NaN()
+	}
+	h := float64(n-1) * p
+	lo := math.Floor(h)
+	i := int(lo)
+	if i >= n-1 {
+		return x[n-1]
+	}
+	return x[i] + (h-lo)*(x[i+1]-x[i])
+}
+
+// Median returns the type-7 median of the ascending sorted values x; see Quantile.
+func Median(x []float64) float64 { return Quantile(0.5, x) }
