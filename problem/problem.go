@@ -14,18 +14,26 @@ import (
 // A Problem is one invalid field of one record. Record is the record's position in the
 // input (0-based, or the data row of a file: see the reader's documentation); Field names
 // the field; Err says why and may wrap a sentinel error.
+//
+// Unit names what Record counts in messages: "record" when empty, "row" for the file rows
+// of the extract readers.
 type Problem struct {
 	Record int
 	Field  string
 	Err    error
+	Unit   string
 }
 
-// Error returns "record 3, field date: <reason>".
+// Error returns "record 3, field date: <reason>" (or "row 3, ...").
 func (p Problem) Error() string {
-	if p.Field == "" {
-		return fmt.Sprintf("record %d: %v", p.Record, p.Err)
+	unit := p.Unit
+	if unit == "" {
+		unit = "record"
 	}
-	return fmt.Sprintf("record %d, field %s: %v", p.Record, p.Field, p.Err)
+	if p.Field == "" {
+		return fmt.Sprintf("%s %d: %v", unit, p.Record, p.Err)
+	}
+	return fmt.Sprintf("%s %d, field %s: %v", unit, p.Record, p.Field, p.Err)
 }
 
 // Unwrap returns the reason, so that errors.Is sees its sentinel.
@@ -67,12 +75,16 @@ func (e *Error) Unwrap() []error {
 	return errs
 }
 
-// A List collects problems; its zero value is ready to use.
-type List struct{ problems []Problem }
+// A List collects problems; its zero value is ready to use. Unit, if set, is given to
+// every problem added (see Problem).
+type List struct {
+	Unit     string
+	problems []Problem
+}
 
 // Add records a problem with a formatted reason. Use %w in format to wrap a sentinel.
 func (l *List) Add(record int, field, format string, args ...any) {
-	l.problems = append(l.problems, Problem{Record: record, Field: field, Err: fmt.Errorf(format, args...)})
+	l.problems = append(l.problems, Problem{Record: record, Field: field, Err: fmt.Errorf(format, args...), Unit: l.Unit})
 }
 
 // Len returns the number of problems collected.

@@ -1,0 +1,42 @@
+// Command followup runs a year of follow-up for Eksempel Kommune, the fictional municipality
+// of the examples, from the data extracts it ships (examples/followup/data, made by
+// examples/gendata). This version prints the outcome summary per intervention and theme.
+//
+//	go run ./examples/followup            # Danish labels
+//	go run ./examples/followup -lang en   # English labels
+package main
+
+import (
+	"bytes"
+	"embed"
+	"flag"
+	"io"
+	"log"
+	"os"
+
+	"github.com/opfolgning/opfolgning/lang"
+)
+
+//go:embed data
+var data embed.FS
+
+func main() {
+	language := flag.String("lang", "da", "language of labels: da or en")
+	flag.Parse()
+	l, err := lang.Parse(*language)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := run(os.Stdout, l); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// run performs the follow-up and writes its summary to w.
+func run(w io.Writer, l lang.Language) error {
+	raw, err := data.ReadFile("data/assessments.csv")
+	if err != nil {
+		return err
+	}
+	return outcomeSection(w, bytes.NewReader(raw), l)
+}
