@@ -51,9 +51,8 @@ func MannKendall(values []float64) (MannKendallResult, error) {
 	if n < 3 {
 		return r, fmt.Errorf("trend test: %d values, need 3: %w", n, ErrInsufficientData)
 	}
-	disc := countInversions(slices.Clone(x), make([]float64, n))
 	sorted := slices.Clone(x)
-	slices.Sort(sorted)
+	disc := countInversions(sorted, make([]float64, n)) // leaves sorted sorted
 	var n1, tieVar float64
 	ties := false
 	for i := 0; i < n; {

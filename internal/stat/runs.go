@@ -139,8 +139,23 @@ func BinomialQuantile(p float64, n int, prob float64) int {
 	if n <= 0 {
 		return 0
 	}
-	d := distuv.Binomial{N: float64(n), P: prob}
 	target := p * (1 - 64*2.220446049250313e-16)
+	if n <= 1000 && prob > 0 && prob < 1 {
+		// Sum the pmf by its recurrence P(c+1) = P(c)·(n−c)/(c+1)·prob/(1−prob), from
+		// P(0) = (1−prob)^n, which does not underflow for n ≤ 1000 and prob = ½.
+		if pm := math.Pow(1-prob, float64(n)); pm > 1e-300 {
+			odds, cum := prob/(1-prob), 0.0
+			for c := 0; c < n; c++ {
+				cum += pm
+				if cum >= target {
+					return c
+				}
+				pm *= float64(n-c) / float64(c+1) * odds
+			}
+			return n
+		}
+	}
+	d := distuv.Binomial{N: float64(n), P: prob}
 	mean, sd := float64(n)*prob, math.Sqrt(float64(n)*prob*(1-prob))
 	c := max(0, int(mean-8*sd)-1)
 	for c < n && d.CDF(float64(c)) < target {

@@ -5,6 +5,8 @@ import (
 	"math"
 	"testing"
 
+	"gonum.org/v1/gonum/stat/distuv"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -101,4 +103,19 @@ func FuzzRuns(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestBinomialQuantileAgreesWithCDF(t *testing.T) {
+	// The recurrence (n ≤ 1000) and gonum's CDF (beyond) must agree with the definition:
+	// the smallest c with P(X ≤ c) ≥ p.
+	for _, n := range []int{1, 2, 5, 9, 23, 99, 500, 1000, 1001, 5000} {
+		for _, p := range []float64{0.05, 0.5, 0.95} {
+			c := BinomialQuantile(p, n, 0.5)
+			d := distuv.Binomial{N: float64(n), P: 0.5}
+			assert.GreaterOrEqual(t, d.CDF(float64(c)), p*(1-1e-12), "n=%d p=%v", n, p)
+			if c > 0 {
+				assert.Less(t, d.CDF(float64(c-1)), p, "n=%d p=%v", n, p)
+			}
+		}
+	}
 }

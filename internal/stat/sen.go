@@ -118,10 +118,35 @@ type slopeSelector struct {
 	buf    []float64
 	lo, hi float64   // bounds of all slopes
 	sample []float64 // sorted slopes of sampled pairs, drawn on first use
+	all    []float64 // all slopes, when there are few enough to hold
+	fixed  []int     // positions of all already in their sorted place, partitioning it
+}
+
+// selectAll returns the k-th smallest (0-based) of all, searching only between the nearest
+// positions already fixed by earlier selections (everything left of a fixed position is ≤
+// it, everything right ≥), so that the median, the interval's ranks and the middle pair
+// cost little more than one selection.
+func (s *slopeSelector) selectAll(k int) float64 {
+	lo, hi := 0, len(s.all)
+	at := 0
+	for ; at < len(s.fixed); at++ {
+		f := s.fixed[at]
+		if f == k {
+			return s.all[k]
+		}
+		if f > k {
+			hi = f
+			break
+		}
+		lo = f + 1
+	}
+	v := selectNoNaN(s.all[lo:hi], k-lo)
+	s.fixed = slices.Insert(s.fixed, at, k)
+	return v
 }
 
 func newSlopeSelector(pts []point) *slopeSelector {
-	s := &slopeSelector{pts: pts, keys: make([]float64, len(pts)), buf: make([]float64, len(pts))}
+	s := &slopeSelector{pts: pts, groups: make([]int, 0, len(pts)+1)}
 	n := int64(len(pts))
 	s.pairs = n * (n - 1) / 2
 	minDt := math.Inf(1)
@@ -159,6 +184,9 @@ func (s *slopeSelector) below(v float64) int64 { return s.count(v, 1) }
 func (s *slopeSelector) above(v float64) int64 { return s.count(v, -1) }
 
 func (s *slopeSelector) count(v, sign float64) int64 {
+	if s.keys == nil {
+		s.keys, s.buf = make([]float64, len(s.pts)), make([]float64, len(s.pts))
+	}
 	for i, p := range s.pts {
 		s.keys[i] = sign * (p.x - v*p.t)
 	}
@@ -181,6 +209,24 @@ func (s *slopeSelector) kth(k int64) float64 {
 func (s *slopeSelector) kthPair(k1, k2 int64) (float64, float64) {
 	n := int64(len(s.pts))
 	limit := 4*n + 4096
+	if s.pairs <= limit {
+		// Few enough pairs to hold: keep them all and select each order statistic.
+		if s.all == nil {
+			s.all = make([]float64, 0, s.pairs)
+			for i, a := range s.pts {
+				for _, b := range s.pts[i+1:] {
+					if b.t != a.t {
+						s.all = append(s.all, (b.x-a.x)/(b.t-a.t))
+					}
+				}
+			}
+		}
+		a := s.selectAll(int(k1 - 1))
+		if k2 == k1 {
+			return a, a
+		}
+		return a, s.selectAll(int(k2 - 1))
+	}
 	lo, hi := s.lo, s.hi
 	var atOrBelowLo int64 // slopes ≤ lo
 	belowHi := s.pairs    // slopes < hi
@@ -312,4 +358,93 @@ func (s *slopeSelector) finish(k1, k2 int64, lo, hi float64, atOrBelowLo int64) 
 		return slopes[r]
 	}
 	return pick(k1), pick(k2)
+}
+
+// sortNoNaN sorts x, which holds no NaN, in increasing order: a quicksort with median-of-three
+// pivots and insertion sort for short ranges, on plain < comparisons (slices.Sort pays for
+// NaN-aware ones that slopes of finite points never need).
+func sortNoNaN(x []float64) {
+	for len(x) > 12 {
+		m := len(x) / 2
+		if x[m] < x[0] {
+			x[0], x[m] = x[m], x[0]
+		}
+		if x[len(x)-1] < x[0] {
+			x[0], x[len(x)-1] = x[len(x)-1], x[0]
+		}
+		if x[len(x)-1] < x[m] {
+			x[m], x[len(x)-1] = x[len(x)-1], x[m]
+		}
+		p := x[m]
+		i, j := 0, len(x)-1
+		for i <= j {
+			for x[i] < p {
+				i++
+			}
+			for p < x[j] {
+				j--
+			}
+			if i <= j {
+				x[i], x[j] = x[j], x[i]
+				i++
+				j--
+			}
+		}
+		// Recurse into the smaller side, loop on the larger: O(log n) stack.
+		if j+1 < len(x)-i {
+			sortNoNaN(x[:j+1])
+			x = x[i:]
+		} else {
+			sortNoNaN(x[i:])
+			x = x[:j+1]
+		}
+	}
+	for i := 1; i < len(x); i++ {
+		for k := i; k > 0 && x[k] < x[k-1]; k-- {
+			x[k], x[k-1] = x[k-1], x[k]
+		}
+	}
+}
+
+// selectNoNaN returns the k-th smallest (0-based) of x, which holds no NaN, reordering x
+// (Hoare's quickselect with median-of-three pivots).
+func selectNoNaN(x []float64, k int) float64 {
+	lo, hi := 0, len(x)-1
+	for hi-lo > 12 {
+		m := lo + (hi-lo)/2
+		if x[m] < x[lo] {
+			x[lo], x[m] = x[m], x[lo]
+		}
+		if x[hi] < x[lo] {
+			x[lo], x[hi] = x[hi], x[lo]
+		}
+		if x[hi] < x[m] {
+			x[m], x[hi] = x[hi], x[m]
+		}
+		p := x[m]
+		i, j := lo, hi
+		for i <= j {
+			for x[i] < p {
+				i++
+			}
+			for p < x[j] {
+				j--
+			}
+			if i <= j {
+				x[i], x[j] = x[j], x[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k <= j:
+			hi = j
+		case k >= i:
+			lo = i
+		default:
+			return x[k] // j < k < i: x[k] equals the pivot
+		}
+	}
+	sortNoNaN(x[lo : hi+1])
+	return x[k]
 }

@@ -249,3 +249,35 @@ func BenchmarkSenSlope100k(b *testing.B) {
 		}
 	}
 }
+
+func TestSortNoNaN(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 5))
+	for n := range 300 {
+		x := make([]float64, n)
+		for i := range x {
+			x[i] = float64(r.IntN(1 + n/3)) // many ties
+			if n%2 == 1 {
+				x[i] = r.NormFloat64()
+			}
+		}
+		want := slices.Clone(x)
+		slices.Sort(want)
+		sortNoNaN(x)
+		require.Equal(t, want, x, "n=%d", n)
+	}
+}
+
+func TestSelectNoNaN(t *testing.T) {
+	r := rand.New(rand.NewPCG(6, 6))
+	for n := 1; n < 300; n++ {
+		x := make([]float64, n)
+		for i := range x {
+			x[i] = float64(r.IntN(1 + n/4))
+		}
+		want := slices.Clone(x)
+		slices.Sort(want)
+		for _, k := range []int{0, n / 2, n - 1, r.IntN(n)} {
+			require.Equal(t, want[k], selectNoNaN(x, k), "n=%d k=%d", n, k)
+		}
+	}
+}
