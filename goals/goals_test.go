@@ -83,7 +83,7 @@ func TestAssessChangeVsMID(t *testing.T) {
 	assert.InDelta(t, 70.0/1.5, v.Evidence.Latest, 1e-12)
 	require.NotNil(t, v.Evidence.LatestCI)
 	assert.Less(t, v.Evidence.LatestCI.Lower, v.Evidence.Latest)
-	assert.Equal(t, "Positiv udvikling: fra 40,0 til 46,7 (+6,67), mindste relevante forskel 5,0.", v.Explanation.Da)
+	assert.Equal(t, "Positiv udvikling: fra 40,0 til 46,7 (+6,67 pct.-point), mindste relevante forskel 5,0.", v.Explanation.Da)
 
 	ind.Observations[0].Numerator = 64 // +2.7 points: under the MID
 	v, err = Assess(ind, VerdictOptions{})

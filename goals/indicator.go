@@ -60,9 +60,11 @@ type Target struct {
 // Indicator is a measure attached to a political goal or to a node of a theory of change
 // (indikator), with a baseline (udgangspunkt), targets and observations.
 type Indicator struct {
-	ID       string // stable identifier, e.g. "foster-share"; not personal data
-	Name     lang.Text
-	Unit     lang.Text // e.g. {Da: "pct.", En: "%"}
+	ID   string // stable identifier, e.g. "foster-share"; not personal data
+	Name lang.Text
+	// Unit is the unit of the values, e.g. {Da: "pct.", En: "%"}; explanations give the
+	// changes of Rate and Survey indicators in percentage points whatever it says.
+	Unit     lang.Text
 	Type     MeasureType
 	Polarity Polarity
 	Baseline Observation // the reference point; its zero Date means none

@@ -415,7 +415,10 @@ func (v Verdict) explain(ind Indicator) lang.Text {
 			}
 			return en
 		}
-		unit := ind.Unit.In(l)
+		level, unit := ind.Unit.In(l), ind.Unit.In(l)
+		if ind.Type.proportion() {
+			unit = pick("pct.-point", "percentage points") // a change of a percentage
+		}
 		label := v.Development.Label(l)
 		b = append(b[:0], strings.ToUpper(label[:1])...)
 		b = append(b, label[1:]...)
@@ -458,11 +461,14 @@ func (v Verdict) explain(ind Indicator) lang.Text {
 			b = appendNum(b, e.Reference, 1, l)
 			b = append(b, pick(" til ", " to ")...)
 			b = appendNum(b, e.Latest, 1, l)
-			if unit != "" {
-				b = append(append(b, ' '), unit...)
+			if level != "" {
+				b = append(append(b, ' '), level...)
 			}
 			b = append(b, " ("...)
 			b = appendSigned(b, e.Change, l)
+			if unit != "" {
+				b = append(append(b, ' '), unit...)
+			}
 			b = append(b, pick("), mindste relevante forskel ", "), minimal important difference ")...)
 			b = append(appendNum(b, e.MID, 1, l), '.')
 		}

@@ -10,10 +10,13 @@ import (
 	"bytes"
 	"embed"
 	"flag"
+	"fmt"
 	"io"
 	"log"
 	"os"
+	"strings"
 
+	"github.com/opfolgning/opfolgning/extract"
 	"github.com/opfolgning/opfolgning/lang"
 )
 
@@ -38,5 +41,21 @@ func run(w io.Writer, l lang.Language) error {
 	if err != nil {
 		return err
 	}
-	return outcomeSection(w, bytes.NewReader(raw), l)
+	as, err := extract.ReadAssessments(bytes.NewReader(raw), extract.CSVOptions{})
+	if err != nil {
+		return err
+	}
+	if err := outcomeSection(w, as, l); err != nil {
+		return err
+	}
+	ind, err := data.ReadFile("data/indicators.csv")
+	if err != nil {
+		return err
+	}
+	_, err = goalStatus(w, bytes.NewReader(ind), as, l)
+	return err
+}
+
+func heading(w io.Writer, title string) {
+	fmt.Fprintf(w, "\n%s\n%s\n", title, strings.Repeat("=", len([]rune(title))))
 }

@@ -4,10 +4,8 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"strings"
 	"text/tabwriter"
 
-	"github.com/opfolgning/opfolgning/extract"
 	"github.com/opfolgning/opfolgning/lang"
 	"github.com/opfolgning/opfolgning/outcome"
 )
@@ -18,18 +16,14 @@ const seed = 2026
 func tr(l lang.Language, da, en string) string { return lang.Text{Da: da, En: en}.In(l) }
 
 // outcomeSection prints the outcome summary per intervention × theme.
-func outcomeSection(w io.Writer, r io.Reader, l lang.Language) error {
-	as, err := extract.ReadAssessments(r, extract.CSVOptions{})
-	if err != nil {
-		return err
-	}
+func outcomeSection(w io.Writer, as []outcome.Assessment, l lang.Language) error {
 	// In Eksempel Kommune's result tool 5 is the best score.
 	scale := outcome.FivePoint(outcome.HigherIsBetter)
 	sum, err := outcome.Summarize(as, scale, outcome.Options{GroupBy: []string{"intervention"}, Seed: seed})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "%s\n%s\n", tr(l, "Resultater: udvikling pr. indsats og tema", "Outcomes: progression by intervention and theme"), strings.Repeat("=", 60))
+	heading(w, tr(l, "Resultater: udvikling pr. indsats og tema", "Outcomes: progression by intervention and theme"))
 	fmt.Fprintf(w, "%s\n\n", tr(l,
 		"Første til seneste vurdering (komplette forløb). Ændring i trin på skalaen 1-5, hvor 5 er bedst; 95%-interval ved bootstrap (seed 2026). Forbedret/forværret: mindst ét trin.",
 		"Baseline to latest assessment (complete cases). Change in steps on the 1-5 scale, 5 best; 95% bootstrap interval (seed 2026). Improved/deteriorated: at least one step."))

@@ -11,7 +11,13 @@
 //   - respite care (aflastning) changes nothing beyond noise;
 //   - a foster family (plejefamilie) helps the children under 12, not the older ones;
 //   - about 5% of theme scores are missing, and about 4% of the children have a single
-//     assessment.
+//     assessment;
+//   - the political goals' indicators (indicators.csv): the share of placed children in
+//     foster families rises (a positive development), breakdowns of placements wander
+//     without direction (none), the share of vulnerable young people with a youth
+//     education by 25 falls (negative), and the share of light measures has only two
+//     measurements (too little data); the activity indicators show the recruitment of
+//     foster families and the network meetings carried out.
 //
 // The figures are illustrative, not statistics (see shared/MUNICIPALITY.md).
 package main
@@ -60,6 +66,9 @@ func main() {
 	out := flag.String("out", filepath.Join("examples", "followup", "data"), "output folder")
 	flag.Parse()
 	if err := write(*out); err != nil {
+		log.Fatal(err)
+	}
+	if err := writeIndicators(*out); err != nil {
 		log.Fatal(err)
 	}
 }
@@ -129,16 +138,7 @@ func write(dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	f, err := os.Create(filepath.Join(dir, "assessments.csv"))
-	if err != nil {
-		return err
-	}
-	w := csv.NewWriter(f)
-	if err := w.WriteAll(rows); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return writeCSV(filepath.Join(dir, "assessments.csv"), rows)
 }
 
 func ageBand(age int) string {
@@ -174,4 +174,58 @@ func pick(r *rand.Rand, w []int) int {
 		x -= v
 	}
 	return len(w) - 1
+}
+
+// writeIndicators writes the observations of the political goals' indicators and of the
+// activities that should lead to them, from their own PCG stream (Seed, 1).
+func writeIndicators(dir string) error {
+	r := rand.New(rand.NewPCG(Seed, 1))
+	rows := [][]string{{"indicator", "date", "value", "numerator", "denominator"}}
+	halfYears := func(n int) []time.Time {
+		var d []time.Time
+		for i := range n {
+			d = append(d, time.Date(2021, time.Month(7+6*i), 0, 0, 0, 0, 0, time.UTC)) // month ends
+		}
+		return d
+	}
+	rate := func(id string, d time.Time, k, n int) {
+		rows = append(rows, []string{id, d.Format("2006-01-02"), "", strconv.Itoa(k), strconv.Itoa(n)})
+	}
+	value := func(id string, d time.Time, v float64) {
+		rows = append(rows, []string{id, d.Format("2006-01-02"), strconv.FormatFloat(v, 'f', -1, 64), "", ""})
+	}
+	for i, d := range halfYears(10) {
+		placed := 125 + r.IntN(15)
+		share := 0.50 + 0.014*float64(i) + 0.015*r.NormFloat64()
+		rate("foster-share", d, int(share*float64(placed)+0.5), placed)
+		value("breakdowns", d, float64(9+r.IntN(6)))
+		value("network-meetings", d, float64(40+6*i+r.IntN(8)))
+	}
+	for y := 2019; y <= 2025; y++ {
+		cohort := 38 + r.IntN(10)
+		share := 0.50 - 0.022*float64(y-2019) + 0.02*r.NormFloat64()
+		rate("youth-education", time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC), int(share*float64(cohort)+0.5), cohort)
+		if y >= 2021 {
+			value("foster-courses", time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC), float64(2+y-2021+r.IntN(2)))
+			value("new-foster-families", time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC), float64(6+2*(y-2021)+r.IntN(3)))
+		}
+	}
+	for _, y := range []int{2024, 2025} {
+		all := 400 + r.IntN(40)
+		rate("light-measures", time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC), int(0.62*float64(all)), all)
+	}
+	return writeCSV(filepath.Join(dir, "indicators.csv"), rows)
+}
+
+func writeCSV(path string, rows [][]string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := csv.NewWriter(f)
+	if err := w.WriteAll(rows); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
