@@ -10,8 +10,9 @@
 //     negative development) that never call noise a trend; theories of change.
 //   - sampling: random, reproducible, verifiable selection of cases for management
 //     supervision (ledelsestilsyn); sample sizes and error rates with exact intervals.
-//   - extract: readers for the CSV extracts municipalities have, into the records above,
-//     reporting every bad row by row and column.
+//   - extract: readers for the CSV extracts municipalities have (assessments, indicator
+//     observations, cases), into the records above, reporting every bad row by row and
+//     column.
 //   - problem: the error type every package returns for bad input: every problem, by
 //     record and field, never with a child's or a case's ID.
 //   - lang: Danish and English, the two languages of every label.

@@ -52,7 +52,14 @@ func run(w io.Writer, l lang.Language) error {
 	if err != nil {
 		return err
 	}
-	_, err = goalStatus(w, bytes.NewReader(ind), as, l)
+	if _, err = goalStatus(w, bytes.NewReader(ind), as, l); err != nil {
+		return err
+	}
+	cases, err := data.ReadFile("data/cases.csv")
+	if err != nil {
+		return err
+	}
+	_, _, err = nextDraw(w, bytes.NewReader(cases), l)
 	return err
 }
 

@@ -65,7 +65,11 @@ var targetGroups = []struct {
 func main() {
 	out := flag.String("out", filepath.Join("examples", "followup", "data"), "output folder")
 	flag.Parse()
-	if err := write(*out); err != nil {
+	children, err := write(*out)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := writeCases(*out, children); err != nil {
 		log.Fatal(err)
 	}
 	if err := writeIndicators(*out); err != nil {
@@ -73,13 +77,21 @@ func main() {
 	}
 }
 
-func write(dir string) error {
+// child is what the case extract needs to know of a generated child.
+type child struct {
+	id, kind, provider, team string
+	first, last              time.Time
+	age                      int
+}
+
+func write(dir string) ([]child, error) {
+	var children []child
 	r := rand.New(rand.NewPCG(Seed, 0))
 	rows := [][]string{{"child", "date", "development", "family", "school", "health", "leisure",
 		"intervention", "provider", "team", "age_band", "target_group", "birth_date"}}
 	start := time.Date(2023, 1, 2, 0, 0, 0, 0, time.UTC)
-	const children = 540
-	for c := range children {
+	const nChildren = 540
+	for c := range nChildren {
 		id := fmt.Sprintf("B%04d", c+1)
 		iv := interventions[pick(r, []int{30, 25, 15, 18, 12})]
 		provider := iv.providers[r.IntN(len(iv.providers))]
@@ -107,6 +119,7 @@ func write(dir string) error {
 			level[k] = 1.6 + 1.6*r.Float64()
 		}
 		d := first
+		ch := child{id: id, kind: iv.name, provider: provider, team: team, first: first, age: age}
 		for w := 0; w < waves; w++ {
 			if d.After(time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)) {
 				break
@@ -132,13 +145,65 @@ func write(dir string) error {
 				}
 				level[k] = min(5.2, level[k]+e*years)
 			}
+			ch.last = d
 			d = d.AddDate(0, 0, gap)
 		}
+		children = append(children, ch)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+		return nil, err
 	}
-	return writeCSV(filepath.Join(dir, "assessments.csv"), rows)
+	return children, writeCSV(filepath.Join(dir, "assessments.csv"), rows)
+}
+
+// prices are illustrative yearly prices per kind in kroner (shared/MUNICIPALITY.md).
+var prices = map[string][2]int{
+	"familiebehandling": {150_000, 300_000}, "kontaktperson": {80_000, 200_000}, "aflastning": {100_000, 250_000},
+	"plejefamilie": {350_000, 600_000}, "opholdssted": {900_000, 1_800_000},
+}
+
+// writeCases writes the case extract: one case per child, with a caseworker of the child's
+// team, the law paragraph of its measure, its dates, the latest supervision review and the
+// yearly amount, from the PCG stream (Seed, 2).
+func writeCases(dir string, children []child) error {
+	r := rand.New(rand.NewPCG(Seed, 2))
+	// 25 caseworkers: 7 in the team for the youngest, 10 for school age, 8 for the young.
+	teams := map[string][]string{}
+	n := 0
+	for _, t := range []struct {
+		name string
+		size int
+	}{{"0-6 år", 7}, {"7-14 år", 10}, {"15-22 år", 8}} {
+		for range t.size {
+			n++
+			teams[t.name] = append(teams[t.name], fmt.Sprintf("R%02d", n))
+		}
+	}
+	rows := [][]string{{"sag", "barn", "rådgiver", "team", "paragraf", "indsats", "leverandør", "oprettet", "lukket", "seneste_tilsyn", "beløb"}}
+	for i, c := range children {
+		cws := teams[c.team]
+		paragraph := "BL § 32"
+		if c.kind == "plejefamilie" || c.kind == "opholdssted" {
+			paragraph = "BL § 46"
+			if r.IntN(5) == 0 {
+				paragraph = "BL § 47"
+			}
+		}
+		opened := c.first.AddDate(0, 0, -r.IntN(60))
+		closed := ""
+		if c.last.Before(time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)) && r.IntN(2) == 0 {
+			closed = c.last.AddDate(0, 0, 30+r.IntN(60)).Format("02-01-2006")
+		}
+		reviewed := ""
+		if r.IntN(3) == 0 {
+			reviewed = time.Date(2025, time.Month(1+r.IntN(12)), 1+r.IntN(28), 0, 0, 0, 0, time.UTC).Format("02-01-2006")
+		}
+		p := prices[c.kind]
+		amount := p[0] + r.IntN(p[1]-p[0])
+		rows = append(rows, []string{fmt.Sprintf("S-%05d", 10000+i*7), c.id, cws[r.IntN(len(cws))], c.team, paragraph, c.kind, c.provider,
+			opened.Format("02-01-2006"), closed, reviewed, fmt.Sprintf("%d,%02d", amount, r.IntN(100))})
+	}
+	return writeCSV(filepath.Join(dir, "cases.csv"), rows)
 }
 
 func ageBand(age int) string {
