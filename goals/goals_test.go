@@ -78,21 +78,34 @@ func TestAssessChangeVsMID(t *testing.T) {
 	v, err := Assess(ind, VerdictOptions{})
 	require.NoError(t, err)
 	assert.Equal(t, ChangeVsMID, v.Evidence.Method)
-	assert.Equal(t, Positive, v.Development)
 	assert.InDelta(t, 40, v.Evidence.Reference, 1e-12)
 	assert.InDelta(t, 70.0/1.5, v.Evidence.Latest, 1e-12)
 	require.NotNil(t, v.Evidence.LatestCI)
 	assert.Less(t, v.Evidence.LatestCI.Lower, v.Evidence.Latest)
-	assert.Equal(t, "Positiv udvikling: fra 40,0 til 46,7 (+6,67 pct.-point), mindste relevante forskel 5,0.", v.Explanation.Da)
+	// Reference: R 4.2.2, prop.test(c(70, 60), c(150, 150), correct = FALSE)$p.value.
+	assert.InDelta(t, 0.2439771181, v.Evidence.P, 1e-9)
+	assert.Equal(t, Neutral, v.Development, "+6.7 points reach the MID, but 70 of 150 against 60 of 150 may be chance")
+	assert.True(t, v.Evidence.NotSignificant)
+	assert.Equal(t, "Ingen udvikling: fra 40,0 til 46,7 (+6,67 pct.-point), mindste relevante forskel 5,0, p = 0,244. Forskellen kan skyldes tilfældighed, så udviklingen kaldes ingen.", v.Explanation.Da)
+
+	ind.Observations[0] = Observation{Date: date(2024, 12, 31), Numerator: 95, Denominator: 150}
+	v, err = Assess(ind, VerdictOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, Positive, v.Development, "40% → 63%: large enough and no chance")
 
 	ind.Observations[0].Numerator = 64 // +2.7 points: under the MID
 	v, err = Assess(ind, VerdictOptions{})
 	require.NoError(t, err)
 	assert.Equal(t, Neutral, v.Development)
-	ind.Observations[0].Numerator = 50
+	ind.Observations[0].Numerator = 35
 	v, err = Assess(ind, VerdictOptions{})
 	require.NoError(t, err)
 	assert.Equal(t, Negative, v.Development)
+	count := Indicator{ID: "c", Type: Count, Polarity: LowerIsBetter, MID: 2,
+		Observations: []Observation{{Date: date(2023, 1, 1), Value: 12}, {Date: date(2024, 1, 1), Value: 9}}}
+	v, err = Assess(count, VerdictOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, Positive, v.Development, "counts have no test: the MID decides")
 
 	ind.MID = 0
 	_, err = Assess(ind, VerdictOptions{Method: ChangeVsMID})

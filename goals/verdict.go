@@ -124,6 +124,11 @@ type Evidence struct {
 	// Disagree is set when the trend test and the runs analysis point different ways; the
 	// verdict is then Neutral.
 	Disagree bool
+	// NotSignificant is set when a change of proportions reached the MID but not P < α
+	// (ChangeVsMID); the verdict is then Neutral.
+	NotSignificant bool
+
+	refObs Observation // the reference observation, with its counts
 }
 
 // Verdict is the development of one indicator with its evidence and a one-sentence
@@ -150,7 +155,10 @@ var ErrNoMID = errors.New("no minimal important difference (MID) set")
 //     baseline period's median and the points after the baseline lie mostly on one
 //     side; a signal without a side is Neutral.
 //   - ChangeVsMID (n ≥ 1 with a baseline, else n ≥ 2): the change from the baseline (or
-//     the first point) to the latest is a development when it is at least the MID.
+//     the first point) to the latest is a development when it is at least the MID and,
+//     for Rate and Survey indicators with counts at both ends, when Pearson's χ² test of
+//     the two proportions (R's prop.test, correct = FALSE) also gives P < α: a change of
+//     30 points between 7 of 7 and 5 of 7 is not told as a development.
 //
 // Auto, the default, takes MannKendallSen when n ≥ MinPoints, and when n ≥ 10 and a
 // baseline period exists it also runs the runs analysis as a check: if the two point in
@@ -189,7 +197,7 @@ func Assess(ind Indicator, opts VerdictOptions) (Verdict, error) {
 	ref, hasRef := ind.reference(series)
 	if hasRef {
 		latest := series[len(series)-1]
-		v.Evidence.Reference, v.Evidence.Latest = ref.Value, latest.Value
+		v.Evidence.Reference, v.Evidence.Latest, v.Evidence.refObs = ref.Value, latest.Value, ref
 		v.Evidence.Change = latest.Value - ref.Value
 		if ind.Type.proportion() {
 			v.Evidence.ReferenceCI, v.Evidence.LatestCI = wilsonPercent(ref), wilsonPercent(latest)
@@ -255,6 +263,15 @@ func Assess(ind Indicator, opts VerdictOptions) (Verdict, error) {
 			return v, nil
 		}
 		v.Development = directed(v.Evidence.Change, ind.MID, ind.Polarity)
+		if ref, latest := v.Evidence.refObs, series[len(series)-1]; ind.Type.proportion() && ref.Denominator > 0 && latest.Denominator > 0 {
+			_, p, err := stat.TwoProportions(latest.Numerator, latest.Denominator, ref.Numerator, ref.Denominator)
+			if err == nil {
+				v.Evidence.P = p
+				if p >= opts.Alpha && v.Development != Neutral {
+					v.Development, v.Evidence.NotSignificant = Neutral, true
+				}
+			}
+		}
 	default:
 		return v, fmt.Errorf("goals: unknown method %d", method)
 	}
@@ -470,7 +487,14 @@ func (v Verdict) explain(ind Indicator) lang.Text {
 				b = append(append(b, ' '), unit...)
 			}
 			b = append(b, pick("), mindste relevante forskel ", "), minimal important difference ")...)
-			b = append(appendNum(b, e.MID, 1, l), '.')
+			b = appendNum(b, e.MID, 1, l)
+			if !math.IsNaN(e.P) {
+				b = appendP(append(b, ", "...), e.P, l)
+			}
+			b = append(b, '.')
+			if e.NotSignificant {
+				b = append(b, pick(" Forskellen kan skyldes tilfældighed, så udviklingen kaldes ingen.", " The difference may be chance, so no development is called.")...)
+			}
 		}
 		if da {
 			t.Da = string(b)

@@ -75,7 +75,7 @@ func ExampleCompliance() {
 	// 2025-K2: 6 of 10 (60%, 95% CI 31–83%)
 	// 2025-K3: 8 of 10 (80%, 95% CI 49–94%)
 	// 2025-K4: 9 of 10 (90%, 95% CI 60–98%)
-	// Positive development: from 40.0 to 90.0 (+50.00 percentage points), minimal important difference 10.0.
+	// Positive development: from 40.0 to 90.0 (+50.00 percentage points), minimal important difference 10.0, p = 0.019.
 }
 
 // Learning points raised at the team meeting and in individual supervision are shown again

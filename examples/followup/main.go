@@ -59,6 +59,13 @@ func run(w io.Writer, l lang.Language) error {
 	if err != nil {
 		return err
 	}
+	reviews, err := data.ReadFile("data/reviews.json")
+	if err != nil {
+		return err
+	}
+	if _, _, err := supervisionResults(w, bytes.NewReader(reviews), l); err != nil {
+		return err
+	}
 	_, _, err = nextDraw(w, bytes.NewReader(cases), l)
 	return err
 }

@@ -17,13 +17,19 @@
 //     without direction (none), the share of vulnerable young people with a youth
 //     education by 25 falls (negative), and the share of light measures has only two
 //     measurements (too little data); the activity indicators show the recruitment of
-//     foster families and the network meetings carried out.
+//     foster families and the network meetings carried out;
+//   - a year of supervision (reviews.json): 2 cases per caseworker a quarter drawn with
+//     package sampling and reviewed with the formal-requirements checklist; the school-age
+//     team (7-14 år) rarely holds the child conversation until the themed supervision on
+//     the involvement of the network in April–May, and far more often after it; every
+//     "no" gets a corrective action, most closed in time, some overdue.
 //
 // The figures are illustrative, not statistics (see shared/MUNICIPALITY.md).
 package main
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"log"
@@ -32,6 +38,11 @@ import (
 	"path/filepath"
 	"strconv"
 	"time"
+
+	"github.com/opfolgning/opfolgning/extract"
+	"github.com/opfolgning/opfolgning/goals"
+	"github.com/opfolgning/opfolgning/sampling"
+	"github.com/opfolgning/opfolgning/supervision"
 )
 
 // Seed is the seed of the shipped data set.
@@ -70,6 +81,9 @@ func main() {
 		log.Fatal(err)
 	}
 	if err := writeCases(*out, children); err != nil {
+		log.Fatal(err)
+	}
+	if err := writeReviews(*out); err != nil {
 		log.Fatal(err)
 	}
 	if err := writeIndicators(*out); err != nil {
@@ -293,4 +307,88 @@ func writeCSV(path string, rows [][]string) error {
 		return err
 	}
 	return f.Close()
+}
+
+// writeReviews writes a year of supervision reviews of the 2025 quarterly draws from the
+// case extract, from the PCG stream (Seed, 3).
+func writeReviews(dir string) error {
+	f, err := os.Open(filepath.Join(dir, "cases.csv"))
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	pop, err := extract.ReadCases(f, extract.CSVOptions{})
+	if err != nil {
+		return err
+	}
+	r := rand.New(rand.NewPCG(Seed, 3))
+	leaders := map[string]string{"0-6 år": "TL-A", "7-14 år": "TL-B", "15-22 år": "TL-C"}
+	checklist := supervision.FormalRequirements()
+	var reviews []supervision.Review
+	var drawn []string
+	for qi, q := range sampling.Quarters(2025) {
+		rule := sampling.Rule{Name: "2 sager pr. rådgiver pr. kvartal", StratifyBy: []string{"caseworker"}, PerStratum: 2, AlreadyDrawn: drawn}
+		rec, err := sampling.Draw(pop, rule, q, sampling.PeriodSeed("eksempel-kommune-tilsyn-2025", q.Label))
+		if err != nil {
+			return err
+		}
+		byID := map[string]sampling.Case{}
+		for _, c := range pop {
+			byID[c.ID] = c
+		}
+		for n, s := range rec.Selected {
+			c := byID[s.CaseID]
+			drawn = append(drawn, s.CaseID)
+			day := q.Start.AddDate(0, 0, 14+r.IntN(60))
+			facts := supervision.Facts{Placement: c.Paragraph != "BL § 32", ChildConversationRelevant: c.Team != "0-6 år" || r.IntN(3) == 0, ConsentRequired: r.IntN(2) == 0}
+			rv := supervision.Review{ID: fmt.Sprintf("T-%s-%03d", q.Label, n+1), Case: c.ID, Selection: supervision.Drawn, Draw: q.Label,
+				Reviewer: leaders[c.Team], Caseworker: c.Caseworker, Team: c.Team, Date: day, Template: checklist.ID, Version: checklist.Version, Facts: facts}
+			for _, it := range checklist.Items {
+				if !it.AppliesTo.Holds(facts) {
+					continue
+				}
+				p := 0.94
+				if it.ID == "child-conversation" {
+					p = 0.85
+					if c.Team == "7-14 år" {
+						p = []float64{0.40, 0.45, 0.75, 0.85}[qi]
+					}
+				}
+				a := supervision.Answer{Item: it.ID, Value: supervision.Yes}
+				switch x := r.Float64(); {
+				case x < 0.01:
+					a.Value = supervision.NotAssessed
+				case x > p:
+					a.Value = supervision.No
+					if it.Category == supervision.FormalRequirement {
+						act := &supervision.Action{Text: "Rettes og dokumenteres i sagen", Owner: c.Caseworker, Due: day.AddDate(0, 0, 30)}
+						if r.IntN(20) < 17 {
+							act.Closed = day.AddDate(0, 0, 10+r.IntN(40))
+						}
+						a.Action = act
+					}
+				}
+				rv.Answers = append(rv.Answers, a)
+			}
+			if qi == 1 && c.Team == "7-14 år" && s.Rank == 1 {
+				rv.ThemedTemplate = "network-involvement"
+				for _, fp := range []string{"A", "B", "C", "D", "E"} {
+					v := goals.Answer([]int{0, 1, 1, 2, 2, 3}[r.IntN(6)])
+					if fp == "A" || fp == "C" {
+						v = goals.Answer([]int{1, 2, 2, 3, 4}[r.IntN(5)])
+					}
+					rv.Themed = append(rv.Themed, supervision.ThemedAnswer{Question: 1, Focus: fp, Assessment: &v})
+					if v >= goals.LesserDegree && v != goals.DontKnow {
+						rv.Themed = append(rv.Themed, supervision.ThemedAnswer{Question: 3, Focus: fp, Note: "Kunne være inddraget tidligere i forløbet."})
+					}
+				}
+			}
+			reviews = append(reviews, rv)
+		}
+	}
+	b, err := json.MarshalIndent(reviews, "", " ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "reviews.json"), append(b, '\n'), 0o644)
 }
