@@ -10,6 +10,12 @@
 //     negative development) that never call noise a trend; theories of change.
 //   - sampling: random, reproducible, verifiable selection of cases for management
 //     supervision (ledelsestilsyn); sample sizes and error rates with exact intervals.
+//   - supervision: checklists, themed supervision, reviews, findings and their follow-up,
+//     learning points, compliance over time.
+//   - classification: age bands, target groups, coarse scales, law paragraphs; the
+//     composition of the children over time.
+//   - interventions: the overview of measures by kind, age, target group and supplier;
+//     duration, price and spend.
 //   - extract: readers for the CSV extracts municipalities have (assessments, indicator
 //     observations, cases), into the records above, reporting every bad row by row and
 //     column.
@@ -17,18 +23,19 @@
 //     record and field, never with a child's or a case's ID.
 //   - lang: Danish and English, the two languages of every label.
 //
-// Still to come, in this order (see the project's issues): supervision (checklists,
-// themed supervision, findings, compliance), classification and interventions (target
-// groups, age bands, law paragraphs, the overview of measures), plan (the annual wheel,
-// årshjul) and report (management information per recipient, with disclosure control).
+// Still to come (see the project's issues): plan (the annual wheel, årshjul) and report
+// (management information per recipient, with disclosure control).
 //
 // # How data flows
 //
 // An extract (CSV) is read by extract into records (outcome.Assessment, ...). outcome
 // summarises progression per group; goals turns a series of values into a verdict;
-// sampling draws the cases that supervision reviews. Dependencies point one way: the
-// internal statistics at the bottom, goals above them, then outcome and sampling; extract
-// reads into all of them and nothing depends on it.
+// sampling draws the cases that supervision reviews; supervision and classification turn
+// their rates and shares into goals' indicators; interventions places measures by
+// classification's age bands, target groups and law paragraphs. Dependencies point one way:
+// the internal statistics at the bottom, goals above them, then outcome, classification and
+// sampling, then interventions and supervision; extract reads into all of them and nothing
+// depends on it.
 //
 // # Where to start
 //

@@ -17,7 +17,7 @@ import (
 // English label (see outcome.ParseTheme) or by the short Danish names below. Every other
 // column becomes an attribute (Assessment.Attrs) under its header.
 var (
-	childColumns = []string{"child", "child_id", "barn", "barn_id", "pseudonym", "id"}
+	childColumns = []string{"child", "child_id", "barn", "barn_id", "pseudonym"}
 	dateColumns  = []string{"date", "dato", "assessment_date", "vurderingsdato"}
 	themeShort   = map[string]outcome.Theme{"udvikling": outcome.Development, "familie": outcome.Family,
 		"skole": outcome.School, "sundhed": outcome.Health, "fritid": outcome.Leisure}

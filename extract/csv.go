@@ -98,13 +98,13 @@ func (c *csvReader) next() ([]string, error) {
 	return rec, err
 }
 
-// column finds the first header matching one of the names, ignoring case, spaces,
-// underscores and hyphens; -1 when none does.
+// column finds the header matching the first of the names that any header matches (names
+// in order of preference), ignoring case, spaces, underscores and hyphens; -1 when none does.
 func (c *csvReader) column(names ...string) int {
-	for i, h := range c.header {
-		nh := normalise(h)
-		for _, n := range names {
-			if nh == normalise(n) {
+	for _, n := range names {
+		nn := normalise(n)
+		for i, h := range c.header {
+			if normalise(h) == nn {
 				return i
 			}
 		}

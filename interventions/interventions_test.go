@@ -170,3 +170,27 @@ func FuzzValidateInterventions(f *testing.F) {
 		}
 	})
 }
+
+func TestEpisodes(t *testing.T) {
+	y24 := Price{400_000_00, PerYear}
+	y25 := Price{412_000_00, PerYear}
+	rs := []Intervention{
+		{ID: "1", Child: "a", Paragraph: "BL § 46", Measure: "plejefamilie", Supplier: "F", Start: date(2024, 3, 1), End: date(2024, 12, 31), Price: y24},
+		{ID: "2", Child: "a", Paragraph: "BL § 46", Measure: "plejefamilie", Supplier: "F", Start: date(2025, 1, 1), End: date(2025, 8, 31), Price: y25},
+		{ID: "3", Child: "a", Paragraph: "BL § 46", Measure: "plejefamilie", Supplier: "F", Start: date(2025, 10, 1), Price: y25}, // after a gap
+		{ID: "4", Child: "b", Paragraph: "BL § 46", Measure: "plejefamilie", Supplier: "F", Start: date(2025, 1, 1), Price: y25},
+	}
+	eps := Episodes(rs)
+	require.Len(t, eps, 3)
+	assert.Equal(t, []int{0, 1}, eps[0].Records, "renewed at a new price on 1 January: one measure")
+	assert.Equal(t, date(2025, 8, 31), eps[0].End)
+	assert.Equal(t, []int{2}, eps[1].Records)
+	ov, err := Summarize(rs, Options{At: date(2025, 12, 31), Bands: classification.UniformBands(0, 18),
+		Periods: []classification.Period{{Label: "2025", Start: date(2025, 1, 1), End: date(2026, 1, 1)}}})
+	require.NoError(t, err)
+	d := ov.Durations[0]
+	assert.Equal(t, 3, d.N)
+	assert.Equal(t, 1, d.Ended)
+	assert.Equal(t, []int{2}, ov.Flows[0].Starts, "the renewal on 1 January 2025 is not a start")
+	assert.Equal(t, []int{1}, ov.Flows[0].Ends)
+}

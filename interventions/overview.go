@@ -49,15 +49,15 @@ type Cell struct {
 	Measures, Children                      int
 }
 
-// Flow is the starts and ends of a measure in each period.
+// Flow is the starts and ends of a measure's episodes in each period.
 type Flow struct {
 	Measure      string
 	Starts, Ends []int
 }
 
-// Duration is how long a measure lasts, in days, estimated by Kaplan–Meier with the ongoing
-// measures censored at At (never treated as if they ended today). Median and quartiles are
-// NaN while not reached.
+// Duration is how long a measure lasts, in days, estimated by Kaplan–Meier over its episodes
+// (see Episodes) with the ongoing ones censored at At (never treated as if they ended today).
+// Median and quartiles are NaN while not reached.
 type Duration struct {
 	Measure           string
 	N, Ended, Ongoing int
@@ -130,6 +130,13 @@ func Summarize(rs []Intervention, opts Options) (Overview, error) {
 		}
 	}
 	ov := Overview{At: opts.At, Periods: opts.Periods}
+	// The episodes (for starts, ends and durations) are found beside the per-record pass:
+	// the two do not depend on each other.
+	spansDone := make(chan []span, 1)
+	go func() {
+		sp, _ := episodeSpans(rs, false)
+		spansDone <- sp
+	}()
 	np := len(opts.Periods)
 
 	// Distinct children: every active record leaves its child's index and the index of its
@@ -197,7 +204,7 @@ func Summarize(rs []Intervention, opts Options) (Overview, error) {
 		periodDays[p] = [2]int64{dayNumber(per.Start), dayNumber(per.End) - 1}
 	}
 	atNum := dayNumber(atDay)
-	const open = math.MaxInt64
+	const open = ongoing
 	overlap := func(s, e, from, to int64) int64 {
 		s, e = max(s, from), min(e, to)
 		if e < s {
@@ -279,29 +286,12 @@ func Summarize(rs []Intervention, opts Options) (Overview, error) {
 			durs[r.Measure] = &dur{}
 			perMeasure = append(perMeasure, measureAcc{f, spend[r.Measure], durs[r.Measure]})
 		}
-		f, sp := perMeasure[mi].flow, perMeasure[mi].spend
+		sp := perMeasure[mi].spend
 		for p, pd := range periodDays {
-			if sDay >= pd[0] && sDay <= pd[1] {
-				f.Starts[p]++
-			}
-			if eDay >= pd[0] && eDay <= pd[1] {
-				f.Ends[p]++
-			}
 			if days := overlap(sDay, eDay, pd[0], pd[1]); days > 0 {
 				c := r.Price.cost(days, hundredths)
 				sp.Periods[p] += c
 				sp.Total += c
-			}
-		}
-		// Durations up to At: ended ones by their length, ongoing ones censored at At.
-		if sDay <= atNum {
-			d := perMeasure[mi].dur
-			if eDay <= atNum {
-				d.t = append(d.t, float64(eDay-sDay+1))
-				d.e = append(d.e, true)
-			} else {
-				d.t = append(d.t, float64(atNum-sDay+1))
-				d.e = append(d.e, false)
 			}
 		}
 		// Prices per year, weighted by days.
@@ -359,6 +349,32 @@ func Summarize(rs []Intervention, opts Options) (Overview, error) {
 	}
 	for _, c := range cellList {
 		ov.Active = append(ov.Active, *c)
+	}
+	// Starts, ends and durations are of episodes (a measure renewed at a new price each
+	// year is one measure), not of price periods.
+	spans := <-spansDone
+	for _, e := range spans {
+		mi := measureIdx[rs[e.first].Measure]
+		f, d := perMeasure[mi].flow, perMeasure[mi].dur
+		sDay, eDay := e.start, e.end
+		for p, pd := range periodDays {
+			if sDay >= pd[0] && sDay <= pd[1] {
+				f.Starts[p]++
+			}
+			if eDay >= pd[0] && eDay <= pd[1] {
+				f.Ends[p]++
+			}
+		}
+		// Durations up to At: ended ones by their length, ongoing ones censored at At.
+		if sDay <= atNum {
+			if eDay <= atNum {
+				d.t = append(d.t, float64(eDay-sDay+1))
+				d.e = append(d.e, true)
+			} else {
+				d.t = append(d.t, float64(atNum-sDay+1))
+				d.e = append(d.e, false)
+			}
+		}
 	}
 	slices.SortFunc(ov.Active, func(a, b Cell) int {
 		return cmp.Or(cmp.Compare(a.Measure, b.Measure), cmp.Compare(a.AgeBand, b.AgeBand), cmp.Compare(a.TargetGroup, b.TargetGroup), cmp.Compare(a.Supplier, b.Supplier))

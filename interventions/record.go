@@ -4,7 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"hash/fnv"
+	"hash/maphash"
 	"math"
 	"slices"
 	"time"
@@ -80,29 +80,34 @@ func ValidateInterventions(rs []Intervention, cat classification.Catalogue) erro
 	return l.Err("interventions: records")
 }
 
-// overlaps adds a problem for each record that overlaps an earlier-starting one with the same
-// child, provision, measure and supplier. Records are grouped by a 64-bit hash of those
-// fields, sorted by hash and start, and compared exactly within a hash, so a million records
-// cost one sort and no string keys.
-func overlaps(rs []Intervention, l *problem.List) {
-	type key struct {
-		h     uint64
-		start int64
-		i     int32
-	}
+var hashSeed = maphash.MakeSeed()
+
+// recordKey orders records by a 64-bit hash of child, provision, measure and supplier, then
+// by start: records of one measure of one child lie together, in time order.
+type recordKey struct {
+	h     uint64
+	start int64 // Unix seconds: orders like the day and costs no zone look-up
+	i     int32
+}
+
+// sortedKeys returns the keys of the records with a start date, sorted; a million records
+// cost one sort and no string keys. Equal hashes must still be compared field by field.
+func sortedKeys(rs []Intervention) []recordKey {
+	type key = recordKey
 	keys := make([]key, 0, len(rs))
-	h := fnv.New64a()
+	// The hash only groups records for exact comparison; its values never reach a result,
+	// so the per-process seed of maphash is harmless.
+	seed := hashSeed
 	for i := range rs {
 		r := &rs[i]
 		if r.Start.IsZero() {
 			continue
 		}
-		h.Reset()
-		for _, s := range []string{r.Child, r.Paragraph, r.Measure, r.Supplier} {
-			h.Write([]byte(s))
-			h.Write([]byte{0})
-		}
-		keys = append(keys, key{h.Sum64(), r.Start.Unix(), int32(i)})
+		h := maphash.String(seed, r.Child)
+		h = h*31 + maphash.String(seed, r.Paragraph)
+		h = h*31 + maphash.String(seed, r.Measure)
+		h = h*31 + maphash.String(seed, r.Supplier)
+		keys = append(keys, key{h, r.Start.Unix(), int32(i)})
 	}
 	slices.SortFunc(keys, func(a, b key) int {
 		if c := cmp.Compare(a.h, b.h); c != 0 {
@@ -113,9 +118,17 @@ func overlaps(rs []Intervention, l *problem.List) {
 		}
 		return cmp.Compare(a.i, b.i)
 	})
-	same := func(a, b *Intervention) bool {
-		return a.Child == b.Child && a.Paragraph == b.Paragraph && a.Measure == b.Measure && a.Supplier == b.Supplier
-	}
+	return keys
+}
+
+func same(a, b *Intervention) bool {
+	return a.Child == b.Child && a.Paragraph == b.Paragraph && a.Measure == b.Measure && a.Supplier == b.Supplier
+}
+
+// overlaps adds a problem for each record that overlaps an earlier-starting one with the same
+// child, provision, measure and supplier.
+func overlaps(rs []Intervention, l *problem.List) {
+	keys := sortedKeys(rs)
 	var found []problem.Problem
 	for j := 0; j < len(keys); {
 		k := j
@@ -171,7 +184,95 @@ func (r *Intervention) YearlyPrice() Ore {
 	return r.Price.cost(365, int64(math.Round(r.HoursPerWeek*100)))
 }
 
+// dayNumber returns the days since 1970-01-01 of t's calendar date in t's location.
 func dayNumber(t time.Time) int64 {
-	y, m, d := t.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400
+	_, offset := t.Zone()
+	s := t.Unix() + int64(offset)
+	d := s / 86400
+	if s%86400 < 0 {
+		d--
+	}
+	return d
+}
+
+// Episode is one measure as the child lives it: consecutive records of the same child,
+// provision, measure and supplier, each starting the day after the one before ends, as case
+// systems write a measure whose price is renewed each year (takstperioder).
+type Episode struct {
+	Records    []int // positions in the input, in time order
+	Start, End time.Time
+}
+
+// Episodes chains the records into episodes, in order of their first record's position. A
+// record that starts more than a day after the previous one of the same measure ends starts
+// a new episode.
+func Episodes(rs []Intervention) []Episode {
+	spans, next := episodeSpans(rs, true)
+	eps := make([]Episode, len(spans))
+	for k, sp := range spans {
+		e := Episode{Start: rs[sp.first].Start, End: rs[sp.last].End}
+		for i := sp.first; i >= 0; i = next[i] {
+			e.Records = append(e.Records, int(i))
+		}
+		eps[k] = e
+	}
+	slices.SortFunc(eps, func(a, b Episode) int { return cmp.Compare(a.Records[0], b.Records[0]) })
+	return eps
+}
+
+// ongoing is the end day number of an episode still running.
+const ongoing = math.MaxInt64
+
+// span is one episode: its first and last record and its first and last day (ongoing while
+// running).
+type span struct {
+	first, last int32
+	start, end  int64
+}
+
+// episodeSpans finds the episodes with no allocation per episode; with chain, next[i] is the
+// record that follows record i in its episode, or −1.
+func episodeSpans(rs []Intervention, chain bool) ([]span, []int32) {
+	keys := sortedKeys(rs)
+	spans := make([]span, 0, len(keys))
+	var next []int32
+	if chain {
+		next = make([]int32, len(rs))
+		for i := range next {
+			next[i] = -1
+		}
+	}
+	var open []int
+	for j := 0; j < len(keys); {
+		k := j
+		for k < len(keys) && keys[k].h == keys[j].h {
+			k++
+		}
+		open = open[:0] // the episodes being built in this run of one hash
+		for _, key := range keys[j:k] {
+			r := &rs[key.i]
+			sDay, eDay := dayNumber(r.Start), int64(ongoing)
+			if !r.End.IsZero() {
+				eDay = dayNumber(r.End)
+			}
+			joined := false
+			for _, e := range open {
+				sp := &spans[e]
+				if sp.end != ongoing && sDay == sp.end+1 && same(&rs[sp.last], r) {
+					if chain {
+						next[sp.last] = key.i
+					}
+					sp.last, sp.end = key.i, eDay
+					joined = true
+					break
+				}
+			}
+			if !joined {
+				spans = append(spans, span{first: key.i, last: key.i, start: sDay, end: eDay})
+				open = append(open, len(spans)-1)
+			}
+		}
+		j = k
+	}
+	return spans, next
 }

@@ -66,7 +66,15 @@ func run(w io.Writer, l lang.Language) error {
 	if _, _, err := supervisionResults(w, bytes.NewReader(reviews), l); err != nil {
 		return err
 	}
-	_, _, err = nextDraw(w, bytes.NewReader(cases), l)
+	_, pop, err := nextDraw(w, bytes.NewReader(cases), l)
+	if err != nil {
+		return err
+	}
+	ivs, err := data.ReadFile("data/interventions.csv")
+	if err != nil {
+		return err
+	}
+	_, _, err = interventionsOverview(w, bytes.NewReader(ivs), as, pop, l)
 	return err
 }
 

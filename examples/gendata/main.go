@@ -22,7 +22,9 @@
 //     package sampling and reviewed with the formal-requirements checklist; the school-age
 //     team (7-14 år) rarely holds the child conversation until the themed supervision on
 //     the involvement of the network in April–May, and far more often after it; every
-//     "no" gets a corrective action, most closed in time, some overdue.
+//     "no" gets a corrective action, most closed in time, some overdue;
+//   - the measures (interventions.csv), one per case, priced about 3% higher for each
+//     later start year, and 15% more at Opholdsstedet Lyngbo from 2025.
 //
 // The figures are illustrative, not statistics (see shared/MUNICIPALITY.md).
 package main
@@ -33,6 +35,7 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -69,8 +72,8 @@ var targetGroups = []struct {
 	code   string
 	weight int
 }{
-	{"adhd", 18}, {"autisme", 14}, {"angst-depression", 12}, {"social-omsorgssvigt", 26},
-	{"social-misbrug-i-familien", 10}, {"kriminalitet", 6}, {"udviklingshaemning", 8}, {"fysisk-handicap", 6},
+	{"P.adhd", 14}, {"P.autisme", 10}, {"P.angst-depression", 12}, {"S.omsorgssvigt", 28},
+	{"S.misbrug-i-familien", 12}, {"S.kriminalitet", 8}, {"P.udviklingshaemning", 8}, {"F.fysisk-handicap", 6},
 }
 
 func main() {
@@ -84,6 +87,9 @@ func main() {
 		log.Fatal(err)
 	}
 	if err := writeReviews(*out); err != nil {
+		log.Fatal(err)
+	}
+	if err := writeInterventions(*out); err != nil {
 		log.Fatal(err)
 	}
 	if err := writeIndicators(*out); err != nil {
@@ -123,7 +129,7 @@ func write(dir string) ([]child, error) {
 			team = "7-14 år"
 		}
 		band := ageBand(age)
-		tg := targetGroups[pick(r, weights())].code
+		tg := targetGroups[pick(r, weights(first.Year()))].code
 		waves := 3 + r.IntN(4)
 		if r.IntN(25) == 0 {
 			waves = 1
@@ -196,7 +202,8 @@ func writeCases(dir string, children []child) error {
 	rows := [][]string{{"sag", "barn", "rådgiver", "team", "paragraf", "indsats", "leverandør", "oprettet", "lukket", "seneste_tilsyn", "beløb"}}
 	for i, c := range children {
 		cws := teams[c.team]
-		paragraph := "BL § 32"
+		paragraph := map[string]string{"familiebehandling": "BL § 32, stk. 1, nr. 5", "kontaktperson": "BL § 32, stk. 1, nr. 3",
+			"aflastning": "BL § 32, stk. 1, nr. 7"}[c.kind] // respite care is a support stay (støtteophold)
 		if c.kind == "plejefamilie" || c.kind == "opholdssted" {
 			paragraph = "BL § 46"
 			if r.IntN(5) == 0 {
@@ -204,9 +211,11 @@ func writeCases(dir string, children []child) error {
 			}
 		}
 		opened := c.first.AddDate(0, 0, -r.IntN(60))
+		// The case closes when its measure ends, after a typical time for the kind.
 		closed := ""
-		if c.last.Before(time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)) && r.IntN(2) == 0 {
-			closed = c.last.AddDate(0, 0, 30+r.IntN(60)).Format("02-01-2006")
+		dur := durations[c.kind]
+		if end := opened.AddDate(0, dur[0]+r.IntN(dur[1]-dur[0]+1), 0); end.Before(time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)) {
+			closed = end.Format("02-01-2006")
 		}
 		reviewed := ""
 		if r.IntN(3) == 0 {
@@ -232,10 +241,15 @@ func ageBand(age int) string {
 	return "18-22"
 }
 
-func weights() []int {
+// weights gives the target groups' weights for a child whose case starts in year: ADHD and
+// autism grow slowly among new cases.
+func weights(year int) []int {
 	w := make([]int, len(targetGroups))
 	for i, t := range targetGroups {
 		w[i] = t.weight
+		if t.code == "P.adhd" || t.code == "P.autisme" {
+			w[i] += 5 * (year - 2023)
+		}
 	}
 	return w
 }
@@ -340,7 +354,7 @@ func writeReviews(dir string) error {
 			c := byID[s.CaseID]
 			drawn = append(drawn, s.CaseID)
 			day := q.Start.AddDate(0, 0, 14+r.IntN(60))
-			facts := supervision.Facts{Placement: c.Paragraph != "BL § 32", ChildConversationRelevant: c.Team != "0-6 år" || r.IntN(3) == 0, ConsentRequired: r.IntN(2) == 0}
+			facts := supervision.Facts{Placement: c.Paragraph == "BL § 46" || c.Paragraph == "BL § 47", ChildConversationRelevant: c.Team != "0-6 år" || r.IntN(3) == 0, ConsentRequired: r.IntN(2) == 0}
 			rv := supervision.Review{ID: fmt.Sprintf("T-%s-%03d", q.Label, n+1), Case: c.ID, Selection: supervision.Drawn, Draw: q.Label,
 				Reviewer: leaders[c.Team], Caseworker: c.Caseworker, Team: c.Team, Date: day, Template: checklist.ID, Version: checklist.Version, Facts: facts}
 			for _, it := range checklist.Items {
@@ -391,4 +405,76 @@ func writeReviews(dir string) error {
 		return err
 	}
 	return os.WriteFile(filepath.Join(dir, "reviews.json"), append(b, '\n'), 0o644)
+}
+
+// durations are the typical lengths of each kind of measure in months: from, to.
+var durations = map[string][2]int{"familiebehandling": {4, 18}, "kontaktperson": {6, 24}, "aflastning": {6, 30},
+	"plejefamilie": {12, 60}, "opholdssted": {9, 40}}
+
+// writeInterventions writes the measures of the cases: one measure per case, lasting a
+// typical time for its kind (no longer than the case), split at each new year into a price
+// period with that year's rate (takstperiode), 3% up a year and 15% more at Opholdsstedet
+// Lyngbo from 2025; from the PCG stream (Seed, 4).
+func writeInterventions(dir string) error {
+	f, err := os.Open(filepath.Join(dir, "cases.csv"))
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	pop, err := extract.ReadCases(f, extract.CSVOptions{})
+	if err != nil {
+		return err
+	}
+	r := rand.New(rand.NewPCG(Seed, 4))
+	units := map[string]string{"familiebehandling": "måned", "kontaktperson": "time", "aflastning": "måned", "plejefamilie": "år", "opholdssted": "døgn"}
+	rows := [][]string{{"id", "barn", "paragraf", "foranstaltning", "leverandør", "start", "slut", "timer_pr_uge", "takst", "enhed"}}
+	id := 0
+	horizon := time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)
+	for _, c := range pop {
+		base := prices[c.Kind]
+		level := float64(base[0]+base[1]) / 2 * (0.85 + 0.3*r.Float64())
+		supplier := c.Attrs["leverandør"]
+		end := c.Closed // the measure runs as long as the case
+		if end.IsZero() {
+			end = horizon.AddDate(1, 0, 0)
+		}
+		hours := 4 + r.IntN(8)
+		for s := c.Opened; !s.After(end) && !s.After(horizon); {
+			y := s.Year()
+			segEnd := time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
+			if end.Before(segEnd) {
+				segEnd = end
+			}
+			yearly := level * math.Pow(1.03, float64(y-2023))
+			if supplier == "Opholdsstedet Lyngbo" && y >= 2025 {
+				yearly *= 1.15
+			}
+			var price float64
+			h := ""
+			switch units[c.Kind] {
+			case "måned":
+				price = yearly / 12
+			case "døgn":
+				price = yearly / 365
+			case "år":
+				price = yearly
+			case "time":
+				h = strconv.Itoa(hours)
+				price = yearly / 52 / float64(hours)
+			}
+			slut := segEnd.Format("02-01-2006")
+			if end.After(horizon) && !segEnd.Before(horizon) {
+				slut = "" // still running at the extract date
+			}
+			id++
+			kr := int64(math.Round(price * 100))
+			rows = append(rows, []string{strconv.Itoa(id), c.Attrs["barn"], c.Paragraph, c.Kind, supplier, s.Format("02-01-2006"), slut, h,
+				fmt.Sprintf("%d,%02d", kr/100, kr%100), units[c.Kind]})
+			if slut == "" {
+				break
+			}
+			s = segEnd.AddDate(0, 0, 1)
+		}
+	}
+	return writeCSV(filepath.Join(dir, "interventions.csv"), rows)
 }
