@@ -214,9 +214,9 @@ func (w Wheel) Validate() error {
 
 // Occurrence is one occurrence of an activity.
 type Occurrence struct {
-	Activity  *Activity
-	Date      time.Time
-	Focus     lang.Text
+	Activity *Activity
+	Date     time.Time
+	Focus    lang.Text
 }
 
 // isoWeekMonday returns the Monday of ISO week wk of year y.
