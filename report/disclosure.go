@@ -42,7 +42,8 @@ var ErrShape = errors.New("malformed count table")
 //  2. Secondary suppression: as long as some row or column (the totals row and column
 //     included, whose total is the grand total) holds exactly one suppressed cell, or a
 //     suppressed cell is otherwise determined by the totals, suppress one more cell there:
-//     the smallest unsuppressed count in that line, the earliest on a tie.
+//     preferably one whose crossing line also needs a second suppressed cell (closing a
+//     rectangle with few cells), then the smallest count, then the earliest.
 //
 // A suppressed cell is determined by the published totals exactly when it is a bridge of the
 // graph whose nodes are the lines and whose edges are the suppressed cells (a cell that lies
@@ -110,7 +111,8 @@ func (p *Protected) weakLine() (int, int, bool, error) {
 	rowsConstrain, colsConstrain := C > 1, R > 1 || C == 1 // a 1×1 table: its grand total is the cell
 	// A line (row r or column c) exposes a cell when it has exactly one suppressed cell,
 	// or when one of its suppressed cells is a bridge.
-	exposed := func(isRow bool, i int) bool {
+	// count returns the suppressed cells of row r (isRow) or column r.
+	count := func(isRow bool, i int) int {
 		n := 0
 		if isRow {
 			for c := range C {
@@ -125,10 +127,13 @@ func (p *Protected) weakLine() (int, int, bool, error) {
 				}
 			}
 		}
-		return n == 1
+		return n
 	}
+	// pick chooses the cell to suppress in a line: first one whose crossing line also holds
+	// exactly one suppressed cell (so that one suppression protects both and closes a
+	// cycle), then the smallest count, then the earliest.
 	pick := func(isRow bool, i int) (int, int, bool) {
-		best, br, bc := -1, -1, -1
+		bestScore, bestV, br, bc := 2, -1, -1, -1
 		n := C
 		if !isRow {
 			n = R
@@ -141,12 +146,17 @@ func (p *Protected) weakLine() (int, int, bool, error) {
 			if p.Suppressed[r][c] {
 				continue
 			}
-			if v := p.Counts[r][c]; best < 0 || v < best {
-				best, br, bc = v, r, c
+			score := 1
+			if (isRow && colsConstrain && count(false, c) == 1) || (!isRow && rowsConstrain && count(true, r) == 1) {
+				score = 0
+			}
+			if v := p.Counts[r][c]; br < 0 || score < bestScore || score == bestScore && v < bestV {
+				bestScore, bestV, br, bc = score, v, r, c
 			}
 		}
 		return br, bc, br >= 0
 	}
+	exposed := func(isRow bool, i int) bool { return count(isRow, i) == 1 }
 	for r := range R {
 		if rowsConstrain && exposed(true, r) {
 			if rr, cc, ok := pick(true, r); ok {
