@@ -76,13 +76,24 @@ func Assessments(r io.Reader, opts CSVOptions) iter.Seq2[outcome.Assessment, err
 			yield(outcome.Assessment{}, fmt.Errorf("extract: assessments: %w", err))
 			return
 		}
+		for a, err := range assessments(c) {
+			if !yield(a, err) {
+				return
+			}
+		}
+	}
+}
+
+// assessments streams the assessments of a row source.
+func assessments(c *csvReader) iter.Seq2[outcome.Assessment, error] {
+	return func(yield func(outcome.Assessment, error) bool) {
 		l, err := assessmentColumns(c)
 		if err != nil {
 			yield(outcome.Assessment{}, err)
 			return
 		}
 		var prevAttrs map[string]string
-		var prevVals []string
+		var prevVals, vals []string
 		for {
 			rec, err := c.next()
 			if err == io.EOF {
@@ -96,7 +107,8 @@ func Assessments(r io.Reader, opts CSVOptions) iter.Seq2[outcome.Assessment, err
 				}
 				continue
 			}
-			a, vals := parseAssessment(&probs, c, rec, l)
+			a, _ := parseAssessment(&probs, c, rec, l)
+			vals = attrValues(vals, rec, l)
 			if err := probs.Err("extract: assessments"); err != nil {
 				if !yield(outcome.Assessment{}, err) {
 					return
@@ -125,16 +137,16 @@ func cell(rec []string, i int) string {
 	return strings.TrimSpace(rec[i])
 }
 
-// parseAssessment parses one row; vals are its attribute values.
+// parseAssessment parses one row (its attributes are read by attrValues).
 func parseAssessment(p *problem.List, c *csvReader, rec []string, l assessmentLayout) (outcome.Assessment, []string) {
 	var a outcome.Assessment
 	if len(rec) != len(c.header) {
 		p.Add(c.row, "", "%d fields where the header has %d", len(rec), len(c.header))
 	}
+	// encoding/csv backs each record's fields with a fresh string, so keeping a
+	// substring of it is safe without a copy.
 	if a.Child = cell(rec, l.child); a.Child == "" {
 		p.Add(c.row, c.header[l.child], "%w", outcome.ErrNoChild)
-	} else {
-		a.Child = strings.Clone(a.Child)
 	}
 	if s := cell(rec, l.date); s == "" {
 		p.Add(c.row, c.header[l.date], "%w", outcome.ErrNoDate)
@@ -155,19 +167,29 @@ func parseAssessment(p *problem.List, c *csvReader, rec []string, l assessmentLa
 		}
 		a.Scores.Set(outcome.Theme(k+1), v)
 	}
-	vals := make([]string, 0, len(l.attrs))
+	return a, nil
+}
+
+// attrValues appends the row's attribute values to buf[:0].
+func attrValues(buf []string, rec []string, l assessmentLayout) []string {
+	buf = buf[:0]
 	for _, i := range l.attrs {
-		vals = append(vals, cell(rec, i))
+		buf = append(buf, cell(rec, i))
 	}
-	return a, vals
+	return buf
 }
 
 // ReadAssessments reads a whole CSV extract of assessments (see Assessments) and returns
 // them in file order, or one *problem.Error listing every bad row.
 func ReadAssessments(r io.Reader, opts CSVOptions) ([]outcome.Assessment, error) {
+	return collectAssessments(Assessments(r, opts))
+}
+
+// collectAssessments gathers a stream into a slice, or one error listing every bad row.
+func collectAssessments(seq iter.Seq2[outcome.Assessment, error]) ([]outcome.Assessment, error) {
 	var out []outcome.Assessment
 	all := problem.List{Unit: "row"}
-	for a, err := range Assessments(r, opts) {
+	for a, err := range seq {
 		if err != nil {
 			var perr *problem.Error
 			if !asProblem(err, &perr) {

@@ -18,6 +18,10 @@ func ReadCases(r io.Reader, opts CSVOptions) ([]sampling.Case, error) {
 	if err != nil {
 		return nil, err
 	}
+	return readCases(c)
+}
+
+func readCases(c *csvReader) ([]sampling.Case, error) {
 	col := struct{ id, cw, team, par, kind, opened, closed, reviewed, amount int }{
 		c.column("case", "case_id", "sag", "sags_id", "sagsnummer"), c.column("caseworker", "rådgiver", "raadgiver", "sagsbehandler"),
 		c.column("team"), c.column("paragraph", "paragraf"), c.column("kind", "indsats", "foranstaltning"),

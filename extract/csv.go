@@ -28,10 +28,14 @@ var (
 )
 
 // csvReader wraps encoding/csv with BOM removal, separator detection and row numbers.
+// csvReader is the row source of every reader: a CSV file, or a sheet of an XLSX workbook
+// (see newXLSXReader), with its header and the row number of the last row read.
 type csvReader struct {
 	r      *csv.Reader
 	header []string
 	row    int // file row of the last record read; the header is row 1
+	// xlsx, when set, reads the rows of a sheet instead of r.
+	xlsx func() ([]string, int, error)
 }
 
 func newCSVReader(r io.Reader, opts CSVOptions) (*csvReader, error) {
@@ -84,6 +88,13 @@ func countOutsideQuotes(line []byte, c byte) int {
 
 // next returns the next record; its slice is reused by the following call.
 func (c *csvReader) next() ([]string, error) {
+	if c.xlsx != nil {
+		rec, row, err := c.xlsx()
+		if err == nil {
+			c.row = row
+		}
+		return rec, err
+	}
 	rec, err := c.r.Read()
 	var perr *csv.ParseError
 	switch {

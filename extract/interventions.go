@@ -22,6 +22,10 @@ func ReadInterventions(r io.Reader, opts CSVOptions) ([]interventions.Interventi
 	if err != nil {
 		return nil, err
 	}
+	return readInterventions(c)
+}
+
+func readInterventions(c *csvReader) ([]interventions.Intervention, error) {
 	col := struct{ id, child, par, measure, supplier, start, end, hours, price, unit int }{
 		c.column("id", "løbenummer"), c.column(childColumns...), c.column("paragraph", "paragraf"),
 		c.column("measure", "foranstaltning", "indsats", "kind"), c.column("supplier", "leverandør", "leverandoer"),

@@ -49,6 +49,10 @@ func ReadObservations(r io.Reader, opts CSVOptions) ([]IndicatorObservation, err
 	if err != nil {
 		return nil, err
 	}
+	return readObservations(c)
+}
+
+func readObservations(c *csvReader) ([]IndicatorObservation, error) {
 	ind, date := c.column("indicator", "indikator"), c.column(dateColumns...)
 	val, num, den := c.column("value", "værdi", "vaerdi"), c.column("numerator", "tæller", "taeller"), c.column("denominator", "nævner", "naevner")
 	head := problem.List{Unit: "row"}

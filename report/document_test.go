@@ -22,8 +22,8 @@ func sampleDoc(t *testing.T) Document {
 	require.NoError(t, err)
 	return Document{Title: "Ledelsesinformation", Recipient: "Forvaltningsledelsen", Lang: lang.Danish, Sections: []Section{{
 		Heading: "Målgrupper", Paragraphs: []string{"Børn med åben sag <31-12-2025>."},
-		Tables:  []Table{ProtectedTable(p, "maalgrupper", "Børn efter målgruppe og alder", "Målgruppe", Disclosure{}, lang.Danish), {Name: "tal", Header: []string{"a", "b|c"}, Rows: [][]Cell{{Txt("x"), Num(1.25, 2)}}}},
-		Charts:  []Chart{dist, comp},
+		Tables: []Table{ProtectedTable(p, "maalgrupper", "Børn efter målgruppe og alder", "Målgruppe", Disclosure{}, lang.Danish), {Name: "tal", Header: []string{"a", "b|c"}, Rows: [][]Cell{{Txt("x"), Num(1.25, 2)}}}},
+		Charts: []Chart{dist, comp},
 	}}}
 }
 

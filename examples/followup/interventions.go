@@ -56,24 +56,24 @@ func childInfo(as []outcome.Assessment) (map[string]interventions.ChildInfo, err
 
 // interventionsOverview prints the overview of the measures and the development of the
 // target groups.
-func interventionsOverview(w io.Writer, raw io.Reader, as []outcome.Assessment, pop []sampling.Case, l lang.Language) (interventions.Overview, classification.Composition, error) {
-	rs, err := extract.ReadInterventions(raw, extract.CSVOptions{})
+func interventionsOverview(w io.Writer, raw io.Reader, as []outcome.Assessment, pop []sampling.Case, l lang.Language) (interventions.Overview, classification.Composition, map[string]interventions.ChildInfo, error) {
+	rs, err := extract.ReadInterventionsXLSX(raw, extract.XLSXOptions{})
 	if err != nil {
-		return interventions.Overview{}, classification.Composition{}, err
+		return interventions.Overview{}, classification.Composition{}, nil, err
 	}
 	cat := classification.DefaultCatalogue()
 	if err := interventions.ValidateInterventions(rs, cat); err != nil {
-		return interventions.Overview{}, classification.Composition{}, err
+		return interventions.Overview{}, classification.Composition{}, nil, err
 	}
 	info, err := childInfo(as)
 	if err != nil {
-		return interventions.Overview{}, classification.Composition{}, err
+		return interventions.Overview{}, classification.Composition{}, nil, err
 	}
 	tax := classification.DefaultTaxonomy()
 	ov, err := interventions.Summarize(rs, interventions.Options{At: evaluationDate, Periods: halfYears(2025, 2025), Children: info,
 		Bands: bands, Taxonomy: tax, Level: 1, Years: []int{2023, 2024, 2025}, BaseYear: 2023, Budgets: budgets2025})
 	if err != nil {
-		return ov, classification.Composition{}, err
+		return ov, classification.Composition{}, nil, err
 	}
 	heading(w, tr(l, "Foranstaltninger: overblik pr. "+evaluationDate.Format("02-01-2006"), "Measures: overview at "+evaluationDate.Format("2006-01-02")))
 	fmt.Fprintf(w, "%s: %d %s %d %s.\n", tr(l, "Aktive", "Active"), ov.ActiveMeasures, tr(l, "foranstaltninger for", "measures for"), ov.ActiveChildren, tr(l, "børn og unge", "children and young people"))
@@ -131,14 +131,14 @@ func interventionsOverview(w io.Writer, raw io.Reader, as []outcome.Assessment, 
 	}
 	comp, err := classification.Compose(children, classification.CompositionOptions{Periods: halfYears(2023, 2025), Bands: bands, Taxonomy: tax})
 	if err != nil {
-		return ov, comp, err
+		return ov, comp, nil, err
 	}
 	fmt.Fprintf(w, "\n%s\n", tr(l, "Målgrupper blandt børn med åben sag (andel, første → seneste halvår):", "Target groups among children with an open case (share, first → latest half-year):"))
 	last := len(comp.Periods) - 1
 	for _, s := range comp.Groups {
 		fmt.Fprintf(w, "  %-28s %s → %s  %s\n", s.Name.In(l), pct(s.Periods[0].Share), pct(s.Periods[last].Share), s.Trend.Label(l))
 	}
-	return ov, comp, nil
+	return ov, comp, info, nil
 }
 
 func days(d float64, l lang.Language) string {

@@ -16,12 +16,12 @@ const seed = 2026
 func tr(l lang.Language, da, en string) string { return lang.Text{Da: da, En: en}.In(l) }
 
 // outcomeSection prints the outcome summary per intervention × theme.
-func outcomeSection(w io.Writer, as []outcome.Assessment, l lang.Language) error {
+func outcomeSection(w io.Writer, as []outcome.Assessment, l lang.Language) (outcome.Summary, error) {
 	// In Eksempel Kommune's result tool 5 is the best score.
 	scale := outcome.FivePoint(outcome.HigherIsBetter)
 	sum, err := outcome.Summarize(as, scale, outcome.Options{GroupBy: []string{"intervention"}, Seed: seed})
 	if err != nil {
-		return err
+		return sum, err
 	}
 	heading(w, tr(l, "Resultater: udvikling pr. indsats og tema", "Outcomes: progression by intervention and theme"))
 	fmt.Fprintf(w, "%s\n\n", tr(l,
@@ -48,7 +48,7 @@ func outcomeSection(w io.Writer, as []outcome.Assessment, l lang.Language) error
 		}
 	}
 	if err := tw.Flush(); err != nil {
-		return err
+		return sum, err
 	}
 	var excl outcome.Exclusions
 	children := 0
@@ -68,7 +68,7 @@ func outcomeSection(w io.Writer, as []outcome.Assessment, l lang.Language) error
 		}
 	}
 	fmt.Fprintln(w)
-	return nil
+	return sum, nil
 }
 
 func pct(x float64) string {

@@ -15,6 +15,10 @@ import (
 
 // learningPoints are the learning points of 2025's supervision: the general ones from the
 // school-age team's meeting after the themed supervision in spring, and individual ones.
+// catalog is the templates the municipality's reviews use.
+var catalog = supervision.Catalog{Checklists: []supervision.Template{supervision.FormalRequirements()},
+	Themes: []supervision.ThemedTemplate{supervision.NetworkInvolvement(), supervision.PurposeAndGoals()}}
+
 var learningPoints = []supervision.LearningPoint{
 	{ID: "LP-1", Scope: supervision.General, Team: "7-14 år", Theme: "network-involvement", Raised: time.Date(2025, 6, 10, 0, 0, 0, 0, time.UTC),
 		Text: text("Hold og dokumentér børnesamtalen før hver opfølgning", "Hold and record the child conversation before every follow-up")},
@@ -28,20 +32,19 @@ var learningPoints = []supervision.LearningPoint{
 
 // supervisionResults prints the year's compliance by item and team with intervals and
 // verdicts, the findings, the themed supervision's answers and the learning points.
-func supervisionResults(w io.Writer, raw io.Reader, l lang.Language) (supervision.ComplianceReport, []supervision.Finding, error) {
-	cat := supervision.Catalog{Checklists: []supervision.Template{supervision.FormalRequirements()},
-		Themes: []supervision.ThemedTemplate{supervision.NetworkInvolvement(), supervision.PurposeAndGoals()}}
+func supervisionResults(w io.Writer, raw io.Reader, l lang.Language) (supervision.ComplianceReport, []supervision.Finding, []supervision.Review, error) {
+	cat := catalog
 	reviews, err := supervision.ParseReviews(raw, cat)
 	if err != nil {
-		return supervision.ComplianceReport{}, nil, err
+		return supervision.ComplianceReport{}, nil, nil, err
 	}
 	if err := supervision.ValidateLearningPoints(learningPoints); err != nil {
-		return supervision.ComplianceReport{}, nil, err
+		return supervision.ComplianceReport{}, nil, nil, err
 	}
 	rep, err := supervision.Compliance(reviews, supervision.FormalRequirements(), cat,
 		supervision.ComplianceOptions{Periods: sampling.Quarters(2025), MID: 10})
 	if err != nil {
-		return rep, nil, err
+		return rep, nil, nil, err
 	}
 	heading(w, tr(l, "Ledelsestilsyn 2025: efterlevelse af formelle krav", "Management supervision 2025: compliance with formal requirements"))
 	fmt.Fprintf(w, "%d %s. %s\n\n", rep.Reviews, tr(l, "gennemgåede sager", "cases reviewed"),
@@ -105,7 +108,7 @@ func supervisionResults(w io.Writer, raw io.Reader, l lang.Language) (supervisio
 		fmt.Fprintf(w, "  [%s] %s\n", tr(l, map[supervision.Scope]string{supervision.General: "team", supervision.Individual: "individuelt"}[p.Scope],
 			map[supervision.Scope]string{supervision.General: "team", supervision.Individual: "individual"}[p.Scope]), p.Text.In(l))
 	}
-	return rep, findings, nil
+	return rep, findings, reviews, nil
 }
 
 func ci(r supervision.Rate) string {

@@ -23,7 +23,7 @@
 //     team (7-14 år) rarely holds the child conversation until the themed supervision on
 //     the involvement of the network in April–May, and far more often after it; every
 //     "no" gets a corrective action, most closed in time, some overdue;
-//   - the measures (interventions.csv), one per case, priced about 3% higher for each
+//   - the measures (interventions.xlsx, as an economy system exports them), one per case, priced about 3% higher for each
 //     later start year, and 15% more at Opholdsstedet Lyngbo from 2025.
 //
 // The figures are illustrative, not statistics (see shared/MUNICIPALITY.md).
@@ -41,6 +41,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/opfolgning/opfolgning/extract"
 	"github.com/opfolgning/opfolgning/goals"
@@ -476,5 +478,28 @@ func writeInterventions(dir string) error {
 			s = segEnd.AddDate(0, 0, 1)
 		}
 	}
-	return writeCSV(filepath.Join(dir, "interventions.csv"), rows)
+	return writeXLSX(filepath.Join(dir, "interventions.xlsx"), rows)
+}
+
+// writeXLSX writes rows as the first sheet of a workbook, the shape municipalities' economy
+// systems export: the dates as text in dd-mm-yyyy, the prices as text with a decimal comma.
+func writeXLSX(path string, rows [][]string) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	for r, row := range rows {
+		for c, v := range row {
+			cell, err := excelize.CoordinatesToCellName(c+1, r+1)
+			if err != nil {
+				return err
+			}
+			if err := f.SetCellStr("Sheet1", cell, v); err != nil {
+				return err
+			}
+		}
+	}
+	f.SetDocProps(&excelize.DocProperties{Created: "2026-01-01T00:00:00Z", Modified: "2026-01-01T00:00:00Z", Creator: "opfolgning gendata"})
+	if err := f.SaveAs(path); err != nil {
+		return err
+	}
+	return os.Chmod(path, 0o644)
 }
