@@ -16,15 +16,16 @@
 //     composition of the children over time.
 //   - interventions: the overview of measures by kind, age, target group and supplier;
 //     duration, price and spend.
-//   - extract: readers for the CSV extracts municipalities have (assessments, indicator
-//     observations, cases), into the records above, reporting every bad row by row and
-//     column.
+//   - plan: the annual wheel (årshjul): follow-up activities over the year, their load,
+//     an iCalendar export and the wheel as SVG.
+//   - report: management information (ledelsesinformation) for each recipient, with
+//     disclosure control for the political level; Markdown, HTML, CSV, SVG and PNG.
+//   - extract: readers for the CSV and XLSX extracts municipalities have (assessments,
+//     indicator observations, cases, measures), into the records above, reporting every bad
+//     row by row and column.
 //   - problem: the error type every package returns for bad input: every problem, by
 //     record and field, never with a child's or a case's ID.
 //   - lang: Danish and English, the two languages of every label.
-//
-// Still to come (see the project's issues): plan (the annual wheel, årshjul) and report
-// (management information per recipient, with disclosure control).
 //
 // # How data flows
 //
@@ -34,8 +35,8 @@
 // their rates and shares into goals' indicators; interventions places measures by
 // classification's age bands, target groups and law paragraphs. Dependencies point one way:
 // the internal statistics at the bottom, goals above them, then outcome, classification and
-// sampling, then interventions and supervision; extract reads into all of them and nothing
-// depends on it.
+// sampling, then interventions and supervision; plan stands alone; report renders all of
+// them and extract reads into all of them, and nothing depends on those two.
 //
 // # Where to start
 //
