@@ -39,30 +39,8 @@ func readCases(c *csvReader) ([]sampling.Case, error) {
 	}
 	var out []sampling.Case
 	probs := problem.List{Unit: "row"}
-	date := func(rec []string, i int) time.Time {
-		s := cell(rec, i)
-		if s == "" {
-			return time.Time{}
-		}
-		d, err := ParseDate(s)
-		if err != nil {
-			probs.Add(c.row, c.header[i], "%w", err)
-		}
-		return d
-	}
-	for {
-		rec, err := c.next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			probs.Add(c.row, "", "%v", err)
-			continue
-		}
-		if len(rec) != len(c.header) {
-			probs.Add(c.row, "", "%d fields where the header has %d", len(rec), len(c.header))
-			continue
-		}
+	date := func(rec []string, i int) time.Time { return c.date(&probs, rec, i, false) }
+	for rec := range c.records(&probs) {
 		k := sampling.Case{ID: cell(rec, col.id), Caseworker: cell(rec, col.cw), Team: cell(rec, col.team),
 			Paragraph: cell(rec, col.par), Kind: cell(rec, col.kind),
 			Opened: date(rec, col.opened), Closed: date(rec, col.closed), LastReviewed: date(rec, col.reviewed)}

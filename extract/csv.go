@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"iter"
+
+	"github.com/opfolgning/opfolgning/problem"
 	"bufio"
 	"bytes"
 	"encoding/csv"
@@ -146,4 +149,46 @@ func clip(s string) string {
 		return s[:20] + "…"
 	}
 	return s
+}
+
+// records yields the well-formed records of the source in order, adding a problem (by row)
+// for each record that cannot be read or has the wrong number of fields; the caller keeps
+// every problem, so no row is dropped silently.
+func (c *csvReader) records(probs *problem.List) iter.Seq[[]string] {
+	return func(yield func([]string) bool) {
+		for {
+			rec, err := c.next()
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				probs.Add(c.row, "", "%v", err)
+				continue
+			}
+			if len(rec) != len(c.header) {
+				probs.Add(c.row, "", "%d fields where the header has %d", len(rec), len(c.header))
+				continue
+			}
+			if !yield(rec) {
+				return
+			}
+		}
+	}
+}
+
+// date reads the date in column i of the current record: the zero time for an empty cell
+// (a problem when required), and a problem for a cell that is not a date.
+func (c *csvReader) date(probs *problem.List, rec []string, i int, required bool) time.Time {
+	s := cell(rec, i)
+	if s == "" {
+		if required {
+			probs.Add(c.row, c.header[i], "no date")
+		}
+		return time.Time{}
+	}
+	d, err := ParseDate(s)
+	if err != nil {
+		probs.Add(c.row, c.header[i], "%w", err)
+	}
+	return d
 }

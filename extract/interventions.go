@@ -4,7 +4,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/opfolgning/opfolgning/interventions"
 	"github.com/opfolgning/opfolgning/problem"
@@ -43,38 +42,12 @@ func readInterventions(c *csvReader) ([]interventions.Intervention, error) {
 	}
 	var out []interventions.Intervention
 	probs := problem.List{Unit: "row"}
-	for {
-		rec, err := c.next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			probs.Add(c.row, "", "%v", err)
-			continue
-		}
-		if len(rec) != len(c.header) {
-			probs.Add(c.row, "", "%d fields where the header has %d", len(rec), len(c.header))
-			continue
-		}
+	for rec := range c.records(&probs) {
 		iv := interventions.Intervention{ID: cell(rec, col.id), Child: cell(rec, col.child), Paragraph: cell(rec, col.par),
 			Measure: cell(rec, col.measure), Supplier: cell(rec, col.supplier)}
-		date := func(i int, required bool) time.Time {
-			s := cell(rec, i)
-			if s == "" {
-				if required {
-					probs.Add(c.row, c.header[i], "no date")
-				}
-				return time.Time{}
-			}
-			d, err := ParseDate(s)
-			if err != nil {
-				probs.Add(c.row, c.header[i], "%w", err)
-			}
-			return d
-		}
-		iv.Start = date(col.start, true)
+		iv.Start = c.date(&probs, rec, col.start, true)
 		if col.end >= 0 {
-			iv.End = date(col.end, false)
+			iv.End = c.date(&probs, rec, col.end, false)
 		}
 		if s := cell(rec, col.hours); s != "" {
 			v, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)

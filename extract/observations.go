@@ -70,28 +70,12 @@ func readObservations(c *csvReader) ([]IndicatorObservation, error) {
 	}
 	var out []IndicatorObservation
 	probs := problem.List{Unit: "row"}
-	for {
-		rec, err := c.next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			probs.Add(c.row, "", "%v", err)
-			continue
-		}
-		if len(rec) != len(c.header) {
-			probs.Add(c.row, "", "%d fields where the header has %d", len(rec), len(c.header))
-			continue
-		}
+	for rec := range c.records(&probs) {
 		o := IndicatorObservation{Indicator: cell(rec, ind)}
 		if o.Indicator == "" {
 			probs.Add(c.row, c.header[ind], "no indicator")
 		}
-		if d, err := ParseDate(cell(rec, date)); err != nil {
-			probs.Add(c.row, c.header[date], "%w", err)
-		} else {
-			o.Observation.Date = d
-		}
+		o.Observation.Date = c.date(&probs, rec, date, true)
 		counts := 0
 		for _, f := range []struct {
 			col int
