@@ -3,12 +3,12 @@ package extract
 import (
 	"iter"
 
-	"github.com/opfolgning/opfolgning/problem"
 	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"github.com/opfolgning/opfolgning/problem"
 	"io"
 	"strings"
 	"time"
