@@ -4,10 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -193,4 +195,19 @@ func TestEpisodes(t *testing.T) {
 	assert.Equal(t, 1, d.Ended)
 	assert.Equal(t, []int{2}, ov.Flows[0].Starts, "the renewal on 1 January 2025 is not a start")
 	assert.Equal(t, []int{1}, ov.Flows[0].Ends)
+}
+
+func TestSummarizeIndependentOfCores(t *testing.T) {
+	rs, opts := million()
+	rs = rs[:50_000]
+	want, err := Summarize(rs, opts)
+	require.NoError(t, err)
+	prev := runtime.GOMAXPROCS(1)
+	defer runtime.GOMAXPROCS(prev)
+	got, err := Summarize(rs, opts)
+	require.NoError(t, err)
+	if d := cmp.Diff(want, got, cmpopts.EquateNaNs()); d != "" {
+		t.Fatalf("one core gives another overview:\n%s", d)
+	}
+	assert.Greater(t, want.ActiveMeasures, 1000)
 }

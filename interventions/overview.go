@@ -3,8 +3,11 @@ package interventions
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"math"
+	"runtime"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/opfolgning/opfolgning/classification"
@@ -114,200 +117,116 @@ type Overview struct {
 // Unknown is the label of an age band or target group that could not be placed.
 const Unknown = "(ukendt)"
 
-// Summarize builds the interventions overview. The records must be valid
-// (ValidateInterventions). Everything is computed in one pass over the records plus a sort
-// per measure for the durations.
-func Summarize(rs []Intervention, opts Options) (Overview, error) {
-	if opts.At.IsZero() {
-		return Overview{}, fmt.Errorf("interventions: no date for the cross-section")
-	}
-	if err := opts.Bands.Validate(); err != nil {
-		return Overview{}, err
-	}
-	for i, p := range opts.Periods {
-		if !p.End.After(p.Start) {
-			return Overview{}, fmt.Errorf("interventions: period %d is empty", i)
-		}
-	}
-	ov := Overview{At: opts.At, Periods: opts.Periods}
-	// The episodes (for starts, ends and durations) are found beside the per-record pass:
-	// the two do not depend on each other.
-	spansDone := make(chan []span, 1)
-	go func() {
-		sp, _ := episodeSpans(rs, false)
-		spansDone <- sp
-	}()
-	np := len(opts.Periods)
+// blocks is the number of record blocks Summarize sums separately and merges in order. It is
+// fixed, not the number of cores, so that the result (floating-point sums included) is the
+// same on every machine.
+const blocks = 8
 
-	// Distinct children: every active record leaves its child's index and the index of its
-	// value in each dimension (0–3 the margins measure, band, group, supplier; 4 the cell);
-	// afterwards the records are grouped by child with a counting sort and each child is
-	// counted once per value it has.
-	childIdx := map[string]uint32{}
-	type activeRec struct {
-		child uint32
-		value [5]uint32
+type cellKey struct{ m, b, g, s string }
+type priceKey struct{ m, s string }
+
+// priceSums holds Σ yearly price × days and Σ days per year for one measure at one supplier.
+type priceSums struct{ num, den []float64 }
+
+// partial is the sums of one block of records.
+type partial struct {
+	spend                                   map[string][]Ore
+	prices                                  map[priceKey]*priceSums
+	cells                                   map[cellKey]int
+	active                                  []activeRef
+	noChildInfo, outsideBands, unknownGroup int
+}
+
+// activeRef is an active record (its position), its age band's label and its target group,
+// for counting distinct children: measure, supplier and child are read from the record.
+type activeRef struct {
+	rec   int32
+	band  string
+	group string
+}
+
+// summer holds what every block needs: the options as day numbers.
+type summer struct {
+	opts       Options
+	atNum      int64
+	periodDays [][2]int64 // first and last day of each period
+	yearDays   [][2]int64
+}
+
+func overlap(s, e, from, to int64) int64 {
+	s, e = max(s, from), min(e, to)
+	if e < s {
+		return 0
 	}
-	var act []activeRec
-	type cellKey struct{ m, b, g, s string }
-	cells := map[cellKey]*Cell{}
-	var cellList []*Cell
-	cellIdx := map[*Cell]uint32{}
-	type margin struct {
-		cells map[string]*Cell
-		list  []*Cell
-	}
-	margins := [4]margin{}
-	for d := range margins {
-		margins[d] = margin{cells: map[string]*Cell{}}
-	}
-	marginIdx := [4]map[*Cell]uint32{{}, {}, {}, {}}
-	addMargin := func(d int, value string, set func(*Cell)) uint32 {
-		m := &margins[d]
-		c := m.cells[value]
-		if c == nil {
-			c = &Cell{}
-			set(c)
-			m.cells[value] = c
-			marginIdx[d][c] = uint32(len(m.list))
-			m.list = append(m.list, c)
-		}
-		c.Measures++
-		return marginIdx[d][c]
-	}
-	flows := map[string]*Flow{}
-	type dur struct {
-		t []float64
-		e []bool
-	}
-	durs := map[string]*dur{}
-	type measureAcc struct {
-		flow  *Flow
-		spend *Spend
-		dur   *dur
-	}
-	measureIdx := map[string]int{}
-	var perMeasure []measureAcc
-	type pkey struct{ m, s string }
-	type pacc struct{ num, den []float64 } // Σ yearly price × days, Σ days per year
-	prices := map[pkey]*pacc{}
-	spend := map[string]*Spend{}
-	groupOf := map[string]string{}
-	atDay := opts.At
-	// All date arithmetic below is on day numbers, converted once per record.
-	yearBounds := make([][2]int64, len(opts.Years))
-	for i, y := range opts.Years {
-		yearBounds[i] = [2]int64{dayNumber(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)), dayNumber(time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC))}
-	}
-	periodDays := make([][2]int64, np) // first and last day
-	for p, per := range opts.Periods {
-		periodDays[p] = [2]int64{dayNumber(per.Start), dayNumber(per.End) - 1}
-	}
-	atNum := dayNumber(atDay)
-	const open = ongoing
-	overlap := func(s, e, from, to int64) int64 {
-		s, e = max(s, from), min(e, to)
-		if e < s {
-			return 0
-		}
-		return e - s + 1
-	}
+	return e - s + 1
+}
+
+// sum adds up the records of one block.
+func (sm *summer) sum(rs []Intervention, offset int) partial {
+	opts := sm.opts
+	p := partial{spend: map[string][]Ore{}, prices: map[priceKey]*priceSums{}, cells: map[cellKey]int{}}
+	groupOf := map[string]string{} // target group rolled up, per code
 	for i := range rs {
 		r := &rs[i]
-		sDay, eDay := dayNumber(r.Start), int64(open)
+		sDay, eDay := dayNumber(r.Start), int64(ongoing)
 		if !r.End.IsZero() {
 			eDay = dayNumber(r.End)
 		}
 		hundredths := int64(math.Round(r.HoursPerWeek * 100))
-		// Cross-section.
-		if sDay <= atNum && eDay >= atNum {
+		if sDay <= sm.atNum && eDay >= sm.atNum { // the cross-section
 			band, group := Unknown, Unknown
 			if info, ok := opts.Children[r.Child]; !ok {
-				ov.NoChildInfo++
+				p.noChildInfo++
 			} else {
-				if age, err := classification.Age(info.BirthDate, atDay, opts.Leap); err == nil {
-					if k := opts.Bands.Find(age); k >= 0 {
-						band = opts.Bands[k].Label.Da
-					} else {
-						ov.OutsideBands++
-					}
+				if age, err := classification.Age(info.BirthDate, opts.At, opts.Leap); err == nil && opts.Bands.Find(age) >= 0 {
+					band = opts.Bands[opts.Bands.Find(age)].Label.Da
 				} else {
-					ov.OutsideBands++
+					p.outsideBands++
 				}
 				g, seen := groupOf[info.Primary]
 				if !seen {
 					g = Unknown
 					if opts.Taxonomy != nil {
 						if code, err := opts.Taxonomy.RollUp(info.Primary, max(opts.Level, 1)); err == nil {
-							if opts.Level == 0 {
-								code = info.Primary
-							}
 							g = code
+							if opts.Level == 0 {
+								g = info.Primary
+							}
 						}
 					}
 					groupOf[info.Primary] = g
 				}
 				if g == Unknown {
-					ov.UnknownGroup++
+					p.unknownGroup++
 				}
 				group = g
 			}
-			ci, ok := childIdx[r.Child]
-			if !ok {
-				ci = uint32(len(childIdx))
-				childIdx[r.Child] = ci
-			}
-			k := cellKey{r.Measure, band, group, r.Supplier}
-			c := cells[k]
-			if c == nil {
-				c = &Cell{Measure: r.Measure, AgeBand: band, TargetGroup: group, Supplier: r.Supplier}
-				cells[k] = c
-				cellIdx[c] = uint32(len(cellList))
-				cellList = append(cellList, c)
-			}
-			c.Measures++
-			ov.ActiveMeasures++
-			act = append(act, activeRec{child: ci, value: [5]uint32{
-				addMargin(0, r.Measure, func(c *Cell) { c.Measure = r.Measure }),
-				addMargin(1, band, func(c *Cell) { c.AgeBand = band }),
-				addMargin(2, group, func(c *Cell) { c.TargetGroup = group }),
-				addMargin(3, r.Supplier, func(c *Cell) { c.Supplier = r.Supplier }),
-				cellIdx[c],
-			}})
+			p.cells[cellKey{r.Measure, band, group, r.Supplier}]++
+			p.active = append(p.active, activeRef{int32(offset + i), band, group})
 		}
-		// Flows and spend per period; the measure's accumulators are looked up once.
-		mi, ok := measureIdx[r.Measure]
-		if !ok {
-			mi = len(perMeasure)
-			measureIdx[r.Measure] = mi
-			f := &Flow{Measure: r.Measure, Starts: make([]int, np), Ends: make([]int, np)}
-			flows[r.Measure] = f
-			spend[r.Measure] = &Spend{Measure: r.Measure, Periods: make([]Ore, np)}
-			durs[r.Measure] = &dur{}
-			perMeasure = append(perMeasure, measureAcc{f, spend[r.Measure], durs[r.Measure]})
+		sp := p.spend[r.Measure]
+		if sp == nil {
+			sp = make([]Ore, len(sm.periodDays))
+			p.spend[r.Measure] = sp
 		}
-		sp := perMeasure[mi].spend
-		for p, pd := range periodDays {
+		for q, pd := range sm.periodDays {
 			if days := overlap(sDay, eDay, pd[0], pd[1]); days > 0 {
-				c := r.Price.cost(days, hundredths)
-				sp.Periods[p] += c
-				sp.Total += c
+				sp[q] += r.Price.cost(days, hundredths)
 			}
 		}
-		// Prices per year, weighted by days.
-		if len(opts.Years) > 0 {
+		if len(sm.yearDays) > 0 {
 			yp := float64(r.Price.cost(365, hundredths))
-			var a *pacc
-			for y, b := range yearBounds {
+			var a *priceSums
+			for y, b := range sm.yearDays {
 				days := overlap(sDay, eDay, b[0], b[1])
 				if days == 0 {
 					continue
 				}
-				if a == nil { // looked up once per record, and only when a year is covered
-					pk := pkey{r.Measure, r.Supplier}
-					if a = prices[pk]; a == nil {
-						a = &pacc{num: make([]float64, len(opts.Years)), den: make([]float64, len(opts.Years))}
-						prices[pk] = a
+				if a == nil {
+					k := priceKey{r.Measure, r.Supplier}
+					if a = p.prices[k]; a == nil {
+						a = &priceSums{num: make([]float64, len(sm.yearDays)), den: make([]float64, len(sm.yearDays))}
+						p.prices[k] = a
 					}
 				}
 				a.num[y] += yp * float64(days)
@@ -315,21 +234,268 @@ func Summarize(rs []Intervention, opts Options) (Overview, error) {
 			}
 		}
 	}
-	// Group the active records by child (counting sort) and count each child once per value.
+	return p
+}
+
+// Summarize builds the interventions overview. The records must be valid
+// (ValidateInterventions). The records are summed in blocks on GOMAXPROCS goroutines beside
+// the search for episodes, then merged in block order: the result does not depend on the
+// number of cores.
+func Summarize(rs []Intervention, opts Options) (Overview, error) {
+	if opts.At.IsZero() {
+		return Overview{}, fmt.Errorf("interventions: no date for the cross-section")
+	}
+	if err := opts.Bands.Validate(); err != nil {
+		return Overview{}, err
+	}
+	if opts.Taxonomy != nil {
+		if err := opts.Taxonomy.Validate(); err != nil {
+			return Overview{}, err
+		}
+	}
+	for i, p := range opts.Periods {
+		if !p.End.After(p.Start) {
+			return Overview{}, fmt.Errorf("interventions: period %d is empty", i)
+		}
+	}
+	sm := &summer{opts: opts, atNum: dayNumber(opts.At)}
+	for _, per := range opts.Periods {
+		sm.periodDays = append(sm.periodDays, [2]int64{dayNumber(per.Start), dayNumber(per.End) - 1})
+	}
+	for _, y := range opts.Years {
+		sm.yearDays = append(sm.yearDays, [2]int64{dayNumber(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)), dayNumber(time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC))})
+	}
+	// Episodes (for starts, ends and durations) are found beside the sums.
+	spansDone := make(chan []span, 1)
+	go func() {
+		sp, _ := episodeSpans(rs, false)
+		spansDone <- sp
+	}()
+	parts := make([]partial, blocks)
+	var wg sync.WaitGroup
+	work := make(chan int, blocks)
+	for b := range blocks {
+		work <- b
+	}
+	close(work)
+	for range min(runtime.GOMAXPROCS(0), blocks) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range work {
+				parts[b] = sm.sum(rs[b*len(rs)/blocks:(b+1)*len(rs)/blocks], b*len(rs)/blocks)
+			}
+		}()
+	}
+	wg.Wait()
+
+	ov := Overview{At: opts.At, Periods: opts.Periods}
+	spend := map[string][]Ore{}
+	prices := map[priceKey]*priceSums{}
+	cells := map[cellKey]int{}
+	for _, p := range parts { // in block order
+		ov.NoChildInfo += p.noChildInfo
+		ov.OutsideBands += p.outsideBands
+		ov.UnknownGroup += p.unknownGroup
+		ov.ActiveMeasures += len(p.active)
+		for m, v := range p.spend {
+			if spend[m] == nil {
+				spend[m] = make([]Ore, len(v))
+			}
+			for q := range v {
+				spend[m][q] += v[q]
+			}
+		}
+		for k, a := range p.prices {
+			t := prices[k]
+			if t == nil {
+				t = &priceSums{num: make([]float64, len(a.num)), den: make([]float64, len(a.den))}
+				prices[k] = t
+			}
+			for y := range a.num {
+				t.num[y] += a.num[y]
+				t.den[y] += a.den[y]
+			}
+		}
+		for k, n := range p.cells {
+			cells[k] += n
+		}
+	}
+	// The cross-section's distinct children are counted beside the episodes' work below.
+	crossDone := make(chan struct{})
+	go func() {
+		ov.Active, ov.ByMeasure, ov.ByBand, ov.ByGroup, ov.BySupplier, ov.ActiveChildren = crossSection(rs, cells, parts)
+		close(crossDone)
+	}()
+
+	measures := slices.Sorted(maps.Keys(spend))
+	flows := map[string]*Flow{}
+	type durs struct {
+		t []float64
+		e []bool
+	}
+	dur := map[string]*durs{}
+	for _, m := range measures {
+		flows[m] = &Flow{Measure: m, Starts: make([]int, len(opts.Periods)), Ends: make([]int, len(opts.Periods))}
+		dur[m] = &durs{}
+	}
+	// Starts, ends and durations are of episodes (a measure renewed at a new price each
+	// year is one measure), not of price periods.
+	for _, e := range <-spansDone {
+		m := rs[e.first].Measure
+		f, d := flows[m], dur[m]
+		for q, pd := range sm.periodDays {
+			if e.start >= pd[0] && e.start <= pd[1] {
+				f.Starts[q]++
+			}
+			if e.end >= pd[0] && e.end <= pd[1] {
+				f.Ends[q]++
+			}
+		}
+		if e.start <= sm.atNum { // up to At: ended by their length, ongoing censored at At
+			if e.end <= sm.atNum {
+				d.t, d.e = append(d.t, float64(e.end-e.start+1)), append(d.e, true)
+			} else {
+				d.t, d.e = append(d.t, float64(sm.atNum-e.start+1)), append(d.e, false)
+			}
+		}
+	}
+	ov.Durations = make([]Duration, len(measures))
+	var kmWG sync.WaitGroup
+	for i, m := range measures {
+		ov.Flows = append(ov.Flows, *flows[m])
+		sp := Spend{Measure: m, Periods: spend[m]}
+		for _, v := range sp.Periods {
+			sp.Total += v
+		}
+		ov.Spend = append(ov.Spend, sp)
+		kmWG.Add(1)
+		go func() { // each measure's Kaplan–Meier sorts its own durations
+			defer kmWG.Done()
+			d := dur[m]
+			du := Duration{Measure: m, N: len(d.t), Q1: math.NaN(), Median: math.NaN(), Q3: math.NaN()}
+			for _, ended := range d.e {
+				if ended {
+					du.Ended++
+				}
+			}
+			du.Ongoing = du.N - du.Ended
+			if steps, err := stat.KaplanMeier(d.t, d.e); err == nil {
+				du.Q1, du.Median, du.Q3 = stat.KMQuantile(steps, 0.25), stat.KMQuantile(steps, 0.5), stat.KMQuantile(steps, 0.75)
+			}
+			ov.Durations[i] = du
+		}()
+	}
+	kmWG.Wait()
+	<-crossDone
+	ov.Prices = priceSeries(prices, opts)
+	for _, b := range opts.Budgets {
+		p := slices.IndexFunc(opts.Periods, func(p classification.Period) bool { return p.Label == b.Period })
+		if p < 0 {
+			return ov, fmt.Errorf("interventions: budget for %q: no such period", b.Period)
+		}
+		var spent Ore
+		if s, ok := spend[b.Measure]; ok {
+			spent = s[p]
+		}
+		line := BudgetLine{Measure: b.Measure, Period: b.Period, Budget: b.Amount, Spent: spent, Deviation: spent - b.Amount, DeviationPct: math.NaN()}
+		if b.Amount > 0 {
+			line.DeviationPct = 100 * float64(line.Deviation) / float64(b.Amount)
+		}
+		ov.Budgets = append(ov.Budgets, line)
+	}
+	return ov, nil
+}
+
+// crossSection builds the cells of the cross-section and its four margins with their distinct
+// children: the active records are grouped by child (a counting sort over interned IDs) and
+// each child is counted once per cell and per margin value it has.
+func crossSection(rs []Intervention, cells map[cellKey]int, parts []partial) (all, byMeasure, byBand, byGroup, bySupplier []Cell, children int) {
+	keys := slices.SortedFunc(maps.Keys(cells), func(a, b cellKey) int {
+		return cmp.Or(cmp.Compare(a.m, b.m), cmp.Compare(a.b, b.b), cmp.Compare(a.g, b.g), cmp.Compare(a.s, b.s))
+	})
+	cellIdx := make(map[cellKey]int, len(keys))
+	all = make([]Cell, len(keys))
+	for i, k := range keys {
+		cellIdx[k] = i
+		all[i] = Cell{Measure: k.m, AgeBand: k.b, TargetGroup: k.g, Supplier: k.s, Measures: cells[k]}
+	}
+	// The four margins, each value's index in its sorted list.
+	var values [4][]string
+	for _, k := range keys {
+		for d, v := range [4]string{k.m, k.b, k.g, k.s} {
+			values[d] = append(values[d], v)
+		}
+	}
+	valueIdx := [4]map[string]int{}
+	margins := [4][]Cell{}
+	for d := range values {
+		slices.Sort(values[d])
+		values[d] = slices.Compact(values[d])
+		valueIdx[d] = map[string]int{}
+		margins[d] = make([]Cell, len(values[d]))
+		for i, v := range values[d] {
+			valueIdx[d][v] = i
+			switch d {
+			case 0:
+				margins[d][i].Measure = v
+			case 1:
+				margins[d][i].AgeBand = v
+			case 2:
+				margins[d][i].TargetGroup = v
+			case 3:
+				margins[d][i].Supplier = v
+			}
+		}
+	}
+	for _, k := range keys {
+		for d, v := range [4]string{k.m, k.b, k.g, k.s} {
+			margins[d][valueIdx[d][v]].Measures += cells[k]
+		}
+	}
+	// Group the active records by child.
+	childIdx := map[string]int{}
+	type ref struct {
+		child int
+		value [5]int // margins 0–3, then the cell
+	}
+	total := 0
+	for _, p := range parts {
+		total += len(p.active)
+	}
+	refs := make([]ref, 0, total)
+	for _, p := range parts { // block order is record order
+		for _, a := range p.active {
+			r := &rs[a.rec]
+			c, ok := childIdx[r.Child]
+			if !ok {
+				c = len(childIdx)
+				childIdx[r.Child] = c
+			}
+			k := cellKey{r.Measure, a.band, a.group, r.Supplier}
+			refs = append(refs, ref{c, [5]int{valueIdx[0][k.m], valueIdx[1][k.b], valueIdx[2][k.g], valueIdx[3][k.s], cellIdx[k]}})
+		}
+	}
 	start := make([]int, len(childIdx)+1)
-	for _, a := range act {
-		start[a.child+1]++
+	for _, r := range refs {
+		start[r.child+1]++
 	}
 	for i := 1; i < len(start); i++ {
 		start[i] += start[i-1]
 	}
-	byChild := make([]activeRec, len(act))
+	byChild := make([]ref, len(refs))
 	next := slices.Clone(start[:len(childIdx)])
-	for _, a := range act {
-		byChild[next[a.child]] = a
-		next[a.child]++
+	for _, r := range refs {
+		byChild[next[r.child]] = r
+		next[r.child]++
 	}
-	dimCells := [5][]*Cell{margins[0].list, margins[1].list, margins[2].list, margins[3].list, cellList}
+	count := func(d, v int) {
+		if d < 4 {
+			margins[d][v].Children++
+		} else {
+			all[v].Children++
+		}
+	}
 	for c := range len(childIdx) {
 		run := byChild[start[c]:start[c+1]]
 		for d := range 5 {
@@ -342,85 +508,19 @@ func Summarize(rs []Intervention, opts Options) (Overview, error) {
 					}
 				}
 				if first {
-					dimCells[d][a.value[d]].Children++
+					count(d, a.value[d])
 				}
 			}
 		}
 	}
-	for _, c := range cellList {
-		ov.Active = append(ov.Active, *c)
-	}
-	// Starts, ends and durations are of episodes (a measure renewed at a new price each
-	// year is one measure), not of price periods.
-	spans := <-spansDone
-	for _, e := range spans {
-		mi := measureIdx[rs[e.first].Measure]
-		f, d := perMeasure[mi].flow, perMeasure[mi].dur
-		sDay, eDay := e.start, e.end
-		for p, pd := range periodDays {
-			if sDay >= pd[0] && sDay <= pd[1] {
-				f.Starts[p]++
-			}
-			if eDay >= pd[0] && eDay <= pd[1] {
-				f.Ends[p]++
-			}
-		}
-		// Durations up to At: ended ones by their length, ongoing ones censored at At.
-		if sDay <= atNum {
-			if eDay <= atNum {
-				d.t = append(d.t, float64(eDay-sDay+1))
-				d.e = append(d.e, true)
-			} else {
-				d.t = append(d.t, float64(atNum-sDay+1))
-				d.e = append(d.e, false)
-			}
-		}
-	}
-	slices.SortFunc(ov.Active, func(a, b Cell) int {
-		return cmp.Or(cmp.Compare(a.Measure, b.Measure), cmp.Compare(a.AgeBand, b.AgeBand), cmp.Compare(a.TargetGroup, b.TargetGroup), cmp.Compare(a.Supplier, b.Supplier))
-	})
-	ov.ActiveChildren = len(childIdx)
-	for d, dst := range []*[]Cell{&ov.ByMeasure, &ov.ByBand, &ov.ByGroup, &ov.BySupplier} {
-		keys := make([]string, 0, len(margins[d].cells))
-		for k := range margins[d].cells {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
-			*dst = append(*dst, *margins[d].cells[k])
-		}
-	}
-	measures := make([]string, 0, len(flows))
-	for m := range flows {
-		measures = append(measures, m)
-	}
-	slices.Sort(measures)
-	for _, m := range measures {
-		ov.Flows = append(ov.Flows, *flows[m])
-		ov.Spend = append(ov.Spend, *spend[m])
-		d := durs[m]
-		du := Duration{Measure: m, Q1: math.NaN(), Median: math.NaN(), Q3: math.NaN()}
-		if d != nil {
-			du.N = len(d.t)
-			for _, e := range d.e {
-				if e {
-					du.Ended++
-				}
-			}
-			du.Ongoing = du.N - du.Ended
-			if steps, err := stat.KaplanMeier(d.t, d.e); err == nil {
-				du.Q1, du.Median, du.Q3 = stat.KMQuantile(steps, 0.25), stat.KMQuantile(steps, 0.5), stat.KMQuantile(steps, 0.75)
-			}
-		}
-		ov.Durations = append(ov.Durations, du)
-	}
+	return all, margins[0], margins[1], margins[2], margins[3], len(childIdx)
+}
+
+// priceSeries turns the price sums into the yearly mean prices and their index.
+func priceSeries(prices map[priceKey]*priceSums, opts Options) []PriceSeries {
 	baseIdx := slices.Index(opts.Years, opts.BaseYear)
-	pkeys := make([]pkey, 0, len(prices))
-	for k := range prices {
-		pkeys = append(pkeys, k)
-	}
-	slices.SortFunc(pkeys, func(a, b pkey) int { return cmp.Or(cmp.Compare(a.m, b.m), cmp.Compare(a.s, b.s)) })
-	for _, k := range pkeys {
+	var out []PriceSeries
+	for _, k := range slices.SortedFunc(maps.Keys(prices), func(a, b priceKey) int { return cmp.Or(cmp.Compare(a.m, b.m), cmp.Compare(a.s, b.s)) }) {
 		a := prices[k]
 		ps := PriceSeries{Measure: k.m, Supplier: k.s, Yearly: make([]Ore, len(opts.Years)), Index: make([]float64, len(opts.Years))}
 		for y := range opts.Years {
@@ -436,22 +536,7 @@ func Summarize(rs []Intervention, opts Options) (Overview, error) {
 				}
 			}
 		}
-		ov.Prices = append(ov.Prices, ps)
+		out = append(out, ps)
 	}
-	for _, b := range opts.Budgets {
-		p := slices.IndexFunc(opts.Periods, func(p classification.Period) bool { return p.Label == b.Period })
-		if p < 0 {
-			return ov, fmt.Errorf("interventions: budget for %q: no such period", b.Period)
-		}
-		var spent Ore
-		if s, ok := spend[b.Measure]; ok {
-			spent = s.Periods[p]
-		}
-		line := BudgetLine{Measure: b.Measure, Period: b.Period, Budget: b.Amount, Spent: spent, Deviation: spent - b.Amount, DeviationPct: math.NaN()}
-		if b.Amount > 0 {
-			line.DeviationPct = 100 * float64(line.Deviation) / float64(b.Amount)
-		}
-		ov.Budgets = append(ov.Budgets, line)
-	}
-	return ov, nil
+	return out
 }

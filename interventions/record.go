@@ -86,28 +86,57 @@ var hashSeed = maphash.MakeSeed()
 // by start: records of one measure of one child lie together, in time order.
 type recordKey struct {
 	h     uint64
-	start int64 // Unix seconds: orders like the day and costs no zone look-up
+	start int64 // orders like the start: days or seconds since 1970
 	i     int32
 }
 
 // sortedKeys returns the keys of the records with a start date, sorted; a million records
 // cost one sort and no string keys. Equal hashes must still be compared field by field.
+//
+// Up to 2^24 records, the keys are packed into one uint64 each (20 bits of hash, 20 bits of
+// start day, 24 bits of position) and sorted as integers, several times faster than
+// sorting structs; the fewer hash bits only make the groups compared exactly a little larger.
 func sortedKeys(rs []Intervention) []recordKey {
 	type key = recordKey
-	keys := make([]key, 0, len(rs))
 	// The hash only groups records for exact comparison; its values never reach a result,
 	// so the per-process seed of maphash is harmless.
 	seed := hashSeed
+	hash := func(r *Intervention) uint64 {
+		h := maphash.String(seed, r.Child)
+		h = h*31 + maphash.String(seed, r.Paragraph)
+		h = h*31 + maphash.String(seed, r.Measure)
+		return h*31 + maphash.String(seed, r.Supplier)
+	}
+	const dayBias = 1 << 19 // days from 1970 ± 1435 years fit in 20 bits
+	packable := len(rs) < 1<<24
+	packed := make([]uint64, 0, len(rs))
 	for i := range rs {
 		r := &rs[i]
 		if r.Start.IsZero() {
 			continue
 		}
-		h := maphash.String(seed, r.Child)
-		h = h*31 + maphash.String(seed, r.Paragraph)
-		h = h*31 + maphash.String(seed, r.Measure)
-		h = h*31 + maphash.String(seed, r.Supplier)
-		keys = append(keys, key{h, r.Start.Unix(), int32(i)})
+		day := r.Start.Unix()/86400 + dayBias
+		if day < 0 || day >= 1<<20 {
+			packable = false
+			break
+		}
+		packed = append(packed, hash(r)>>44<<44|uint64(day)<<24|uint64(i))
+	}
+	if packable {
+		slices.Sort(packed)
+		keys := make([]key, len(packed))
+		for j, p := range packed {
+			keys[j] = key{h: p >> 44, start: int64(p>>24&(1<<20-1)) - dayBias, i: int32(p & (1<<24 - 1))}
+		}
+		return keys
+	}
+	keys := make([]key, 0, len(rs))
+	for i := range rs {
+		r := &rs[i]
+		if r.Start.IsZero() {
+			continue
+		}
+		keys = append(keys, key{hash(r), r.Start.Unix(), int32(i)})
 	}
 	slices.SortFunc(keys, func(a, b key) int {
 		if c := cmp.Compare(a.h, b.h); c != 0 {
