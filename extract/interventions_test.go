@@ -15,12 +15,14 @@ import (
 )
 
 func TestReadInterventions(t *testing.T) {
-	in := "id;barn;paragraf;foranstaltning;leverandør;start;slut;timer_pr_uge;takst;enhed\n" +
-		"1;B1;BL § 32, stk. 1, nr. 5;familiebehandling;Familiecentret;06-01-2025;30-06-2025;;650,00;døgn\n" +
-		"2;B2;BL § 32, stk. 1, nr. 3;kontaktperson;UngeKontakt ApS;01-02-2025;;7,5;425,50;time\n"
+	in := "id;barn;paragraf;foranstaltning;leverandør;start;slut;timer_pr_uge;døgn_pr_måned;takst;enhed\n" +
+		"1;B1;BL § 32, stk. 1, nr. 5;familiebehandling;Familiecentret;06-01-2025;30-06-2025;;;650,00;døgn\n" +
+		"2;B2;BL § 32, stk. 1, nr. 3;kontaktperson;UngeKontakt ApS;01-02-2025;;7,5;;425,50;time\n" +
+		"3;B3;BL § 32, stk. 1, nr. 7;aflastning;Aflastningshuset;01-03-2025;;;8;1.450,00;døgn\n"
 	got, err := ReadInterventions(strings.NewReader(in), CSVOptions{})
 	require.NoError(t, err)
-	require.Len(t, got, 2)
+	require.Len(t, got, 3)
+	assert.Equal(t, 8.0, got[2].DaysPerMonth)
 	assert.Equal(t, interventions.Price{Amount: 65000, Per: interventions.PerDay}, got[0].Price)
 	assert.Equal(t, time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC), got[0].End)
 	assert.True(t, got[1].End.IsZero())

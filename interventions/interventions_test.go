@@ -41,6 +41,9 @@ func TestOre(t *testing.T) {
 	} {
 		assert.Equal(t, tc.want, tc.p.cost(tc.days, tc.hours), "%+v × %d", tc.p, tc.days)
 	}
+	respite := Intervention{Price: Price{1500_00, PerDay}, DaysPerMonth: 8, Start: date(2025, 1, 1)}
+	assert.Equal(t, Ore(144000_00), respite.YearlyPrice())
+	assert.Equal(t, Ore(1500_00*8*12*31/365+1), respite.Cost(date(2025, 1, 1), date(2025, 1, 31)), "31 days at 8 days a month: 12,230.1369… kr. rounds to 12,230.14")
 	u, err := ParsePriceUnit("døgn")
 	require.NoError(t, err)
 	assert.Equal(t, PerDay, u)

@@ -91,14 +91,19 @@ func roundDiv(num, den int64) int64 {
 	return (num + den/2) / den
 }
 
-// cost returns the cost of days calendar days at price p with the scope in hundredths of an
-// hour a week (for PerHour prices), rounded to the øre:
+// cost returns the cost of days calendar days at price p with the scope in hundredths (hours
+// a week for PerHour prices; days a month for PerDay prices, 0 meaning every day), rounded
+// to the øre:
 //
-//	day: A·d   week: A·d/7   month: A·12·d/365   year: A·d/365   hour: A·h·d/7
+//	day: A·d  (A·D·12·d/365 at D days a month)   week: A·d/7   month: A·12·d/365
+//	year: A·d/365   hour: A·h·d/7
 func (p Price) cost(days int64, hundredthHours int64) Ore {
 	a := int64(p.Amount)
 	switch p.Per {
 	case PerDay:
+		if hundredthHours > 0 { // D days a month
+			return Ore(roundDiv(a*hundredthHours*12*days, 36500))
+		}
 		return Ore(a * days)
 	case PerWeek:
 		return Ore(roundDiv(a*days, 7))

@@ -172,7 +172,7 @@ func (sm *summer) sum(rs []Intervention, offset int) partial {
 		if !r.End.IsZero() {
 			eDay = dayNumber(r.End)
 		}
-		hundredths := int64(math.Round(r.HoursPerWeek * 100))
+		hundredths := r.scope()
 		if sDay <= sm.atNum && eDay >= sm.atNum { // the cross-section
 			band, group := Unknown, Unknown
 			if info, ok := opts.Children[r.Child]; !ok {

@@ -22,8 +22,11 @@ type Intervention struct {
 	Supplier  string // leverandør
 	// Start is the first day; End the last day, zero while the measure is ongoing.
 	Start, End time.Time
-	// HoursPerWeek is the scope of hour-based measures (omfang); 0 for others.
+	// HoursPerWeek is the scope of hour-based measures (omfang), for PerHour prices.
 	HoursPerWeek float64
+	// DaysPerMonth is the scope of measures given some days a month at a day rate, such as
+	// respite care 8 days a month (aflastning 8 døgn om måneden); 0 means every day.
+	DaysPerMonth float64
 	Price        Price
 }
 
@@ -61,6 +64,11 @@ func ValidateInterventions(rs []Intervention, cat classification.Catalogue) erro
 		}
 		if _, ok := unitCodes[r.Price.Per]; !ok {
 			l.Add(i, "price.per", "%w", ErrUnknownCode)
+		}
+		if !(r.DaysPerMonth >= 0) || r.DaysPerMonth > 31 {
+			l.Add(i, "days_per_month", "%v: %w", r.DaysPerMonth, ErrNegative)
+		} else if r.DaysPerMonth > 0 && r.Price.Per != PerDay {
+			l.Add(i, "days_per_month", "days a month go with a price per day")
 		}
 		if !(r.HoursPerWeek >= 0) || r.HoursPerWeek > 168 {
 			l.Add(i, "hours_per_week", "%v: %w", r.HoursPerWeek, ErrNegative)
@@ -204,13 +212,22 @@ func (r *Intervention) days(from, to time.Time) int64 {
 
 // Cost returns the cost of the intervention over the days of [from, to] it covers.
 func (r *Intervention) Cost(from, to time.Time) Ore {
-	return r.Price.cost(r.days(from, to), int64(math.Round(r.HoursPerWeek*100)))
+	return r.Price.cost(r.days(from, to), r.scope())
 }
 
 // YearlyPrice returns the price of a whole year (365 days) of the intervention at its scope:
 // the yardstick that makes prices per day, hour, month and year comparable.
 func (r *Intervention) YearlyPrice() Ore {
-	return r.Price.cost(365, int64(math.Round(r.HoursPerWeek*100)))
+	return r.Price.cost(365, r.scope())
+}
+
+// scope returns the scope in hundredths of the price unit's scale: hours a week for hourly
+// prices, days a month for day prices with DaysPerMonth (0: every day).
+func (r *Intervention) scope() int64 {
+	if r.Price.Per == PerDay && r.DaysPerMonth > 0 {
+		return int64(math.Round(r.DaysPerMonth * 100))
+	}
+	return int64(math.Round(r.HoursPerWeek * 100))
 }
 
 // dayNumber returns the days since 1970-01-01 of t's calendar date in t's location.

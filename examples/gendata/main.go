@@ -428,8 +428,8 @@ func writeInterventions(dir string) error {
 		return err
 	}
 	r := rand.New(rand.NewPCG(Seed, 4))
-	units := map[string]string{"familiebehandling": "måned", "kontaktperson": "time", "aflastning": "måned", "plejefamilie": "år", "opholdssted": "døgn"}
-	rows := [][]string{{"id", "barn", "paragraf", "foranstaltning", "leverandør", "start", "slut", "timer_pr_uge", "takst", "enhed"}}
+	units := map[string]string{"familiebehandling": "måned", "kontaktperson": "time", "aflastning": "døgn", "plejefamilie": "år", "opholdssted": "døgn"}
+	rows := [][]string{{"id", "barn", "paragraf", "foranstaltning", "leverandør", "start", "slut", "timer_pr_uge", "døgn_pr_måned", "takst", "enhed"}}
 	id := 0
 	horizon := time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)
 	for _, c := range pop {
@@ -441,6 +441,10 @@ func writeInterventions(dir string) error {
 			end = horizon.AddDate(1, 0, 0)
 		}
 		hours := 4 + r.IntN(8)
+		days := 0
+		if c.Kind == "aflastning" {
+			days = 6 + r.IntN(5) // respite care some days a month
+		}
 		for s := c.Opened; !s.After(end) && !s.After(horizon); {
 			y := s.Year()
 			segEnd := time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
@@ -458,6 +462,9 @@ func writeInterventions(dir string) error {
 				price = yearly / 12
 			case "døgn":
 				price = yearly / 365
+				if days > 0 {
+					price = yearly / 12 / float64(days)
+				}
 			case "år":
 				price = yearly
 			case "time":
@@ -470,7 +477,11 @@ func writeInterventions(dir string) error {
 			}
 			id++
 			kr := int64(math.Round(price * 100))
-			rows = append(rows, []string{strconv.Itoa(id), c.Attrs["barn"], c.Paragraph, c.Kind, supplier, s.Format("02-01-2006"), slut, h,
+			d := ""
+			if days > 0 {
+				d = strconv.Itoa(days)
+			}
+			rows = append(rows, []string{strconv.Itoa(id), c.Attrs["barn"], c.Paragraph, c.Kind, supplier, s.Format("02-01-2006"), slut, h, d,
 				fmt.Sprintf("%d,%02d", kr/100, kr%100), units[c.Kind]})
 			if slut == "" {
 				break
