@@ -57,6 +57,24 @@ func Political(statuses []goals.GoalStatus, groups CountTable, d Disclosure, at 
 				return doc, err
 			}
 			goalsSec.Charts = append(goalsSec.Charts, c)
+			// A run chart where the series is long enough for the Anhøj rules.
+			if len(vals) >= goals.RunsMinPoints {
+				if runs, err := goals.Runs(vals, goals.RunsOptions{}); err == nil {
+					labels := make([]string, len(dates))
+					for k, d := range dates {
+						labels[k] = d.Format("01-06")
+					}
+					title := tr(l, "Seriediagram: ", "Run chart: ") + s.Indicator.Name.In(l)
+					if runs.Signal {
+						title += tr(l, " (ikke-tilfældig variation)", " (non-random variation)")
+					}
+					rc, err := RunChart(fmt.Sprintf("serie-%d-%d", i+1, j+1), title, labels, vals, runs.Centre, runs.Signal)
+					if err != nil {
+						return doc, err
+					}
+					goalsSec.Charts = append(goalsSec.Charts, rc)
+				}
+			}
 		}
 	}
 	t.Note = tr(l, "Udvikling vurderes med Mann-Kendall-test og Sens hældning fra fem målinger, ellers som ændring mod en mindste relevante forskel; støj kaldes ikke en udvikling.",
@@ -75,7 +93,10 @@ func Political(statuses []goals.GoalStatus, groups CountTable, d Disclosure, at 
 // Management is the report for the administration's management (forvaltningsledelsen): the
 // outcome trends per intervention and theme, the interventions overview, and the supervision
 // results with their development. Aggregates only.
-func Management(sum outcome.Summary, ov interventions.Overview, comp supervision.ComplianceReport, l lang.Language) (Document, error) {
+//
+// findings are the counts of findings at the end of each period (supervision.CountFindings):
+// open and overdue findings over time belong in every supervision report.
+func Management(sum outcome.Summary, ov interventions.Overview, comp supervision.ComplianceReport, findings []supervision.FindingCounts, l lang.Language) (Document, error) {
 	doc := Document{Lang: l, Title: tr(l, "Ledelsesinformation ", "Management information ") + ov.At.Format("2006-01-02"),
 		Recipient: tr(l, "Til forvaltningsledelsen", "For the administration's management")}
 	// Outcomes.
@@ -170,6 +191,13 @@ func Management(sum outcome.Summary, ov interventions.Overview, comp supervision
 		}
 	}
 	sv.Tables = append(sv.Tables, ct)
+	fc := Table{Name: "fejl", Header: []string{tr(l, "Dato", "Date"), tr(l, "Åbne", "Open"), tr(l, "Overskredne", "Overdue"),
+		tr(l, "Lukkede", "Closed"), tr(l, "Uden handling", "Without action"), tr(l, "Med refusionsmæssig betydning", "With refund significance")}}
+	for _, c := range findings {
+		fc.Rows = append(fc.Rows, []Cell{Txt(c.At.Format("2006-01-02")), Int(c.Open), Int(c.Overdue), Int(c.Closed), Int(c.NoAction), Int(c.Refund)})
+	}
+	fc.Caption = tr(l, "Fejl og mangler over tid", "Errors and shortcomings over time")
+	sv.Tables = append(sv.Tables, fc)
 	doc.Sections = []Section{out, iv, sv}
 	return doc, nil
 }

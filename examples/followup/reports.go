@@ -37,13 +37,37 @@ type results struct {
 // exportStamp is the DTSTAMP of the calendar export: the date of the run's data, not the clock.
 var exportStamp = time.Date(2026, 1, 5, 8, 0, 0, 0, time.UTC)
 
+// supervisionProcedure is Eksempel Kommune's written procedure for ongoing supervision, the
+// four parts of the survey's procedures (seed 004).
+var supervisionProcedure = supervision.Procedure{
+	Name:          text("Løbende ledelsestilsyn", "Ongoing management supervision"),
+	Frequency:     goals.Quarterly,
+	Months:        []time.Month{time.February, time.May, time.August, time.November},
+	Selection:     supervisionRule,
+	Template:      "formal-requirements",
+	Performer:     "teamleder",
+	Conduct:       text("Teamlederen gennemgår sagen med tjeklisten for formelle krav.", "The team leader reviews the case with the formal-requirements checklist."),
+	Documentation: text("Svarene registreres pr. tjekpunkt; et nej får en handling med ansvarlig og frist.", "Answers are recorded per item; a no gets an action with an owner and a due date."),
+	Reporting:     text("Efterlevelse pr. team og rådgiver hvert kvartal; status til forvaltningsledelsen halvårligt.", "Compliance per team and caseworker every quarter; status to management half-yearly."),
+	FollowUp:      text("Åbne og overskredne fejl følges op på teammødet; læringspunkter tages med til næste gennemgang.", "Open and overdue errors are followed up at the team meeting; learning points are carried to the next review."),
+}
+
+// procedureMonths places a supervision procedure on the annual wheel.
+func procedureMonths(p supervision.Procedure, year int) []time.Month {
+	var ms []time.Month
+	for _, d := range p.Occurrences(year) {
+		ms = append(ms, d.Month())
+	}
+	return ms
+}
+
 // wheel is Eksempel Kommune's annual wheel for 2026 (shared/MUNICIPALITY.md).
 func wheel() *plan.Wheel {
 	t := text
 	return &plan.Wheel{Year: 2026, Activities: []plan.Activity{
-		{ID: "tilsyn", Name: t("Løbende ledelsestilsyn", "Ongoing management supervision"), Kind: plan.Supervision,
-			Purposes: []plan.Purpose{plan.QualityAssurance}, Performer: "teamleder", Recipients: []plan.Recipient{plan.DepartmentManagement, plan.Caseworkers},
-			Cadence: plan.Cadence{Frequency: plan.Quarterly, First: time.February}, Hours: 16},
+		{ID: "tilsyn", Name: supervisionProcedure.Name, Kind: plan.Supervision,
+			Purposes: []plan.Purpose{plan.QualityAssurance}, Performer: supervisionProcedure.Performer, Recipients: []plan.Recipient{plan.DepartmentManagement, plan.Caseworkers},
+			Cadence: plan.Cadence{Frequency: plan.GivenMonths, Months: procedureMonths(supervisionProcedure, 2026)}, Hours: 16},
 		{ID: "tema", Name: t("Tematiseret tilsyn", "Themed supervision"), Kind: plan.ThemedSupervision,
 			Purposes: []plan.Purpose{plan.ProfessionalDevelopment}, Performer: "teamleder", Recipients: []plan.Recipient{plan.DepartmentManagement, plan.Caseworkers},
 			Cadence: plan.Cadence{Frequency: plan.GivenMonths, Months: []time.Month{time.March, time.April, time.May}},
@@ -176,7 +200,11 @@ func writeReports(dir string, res results, l lang.Language) ([]string, error) {
 	if err := writeDoc(tr(l, "politisk", "political"), political); err != nil {
 		return nil, err
 	}
-	management, err := report.Management(res.outcome, res.overview, res.compliance, l)
+	var quarterEnds []time.Time
+	for _, q := range sampling.Quarters(2025) {
+		quarterEnds = append(quarterEnds, q.End.AddDate(0, 0, -1))
+	}
+	management, err := report.Management(res.outcome, res.overview, res.compliance, supervision.CountFindings(res.findings, quarterEnds), l)
 	if err != nil {
 		return nil, err
 	}
@@ -219,7 +247,10 @@ func writeReports(dir string, res results, l lang.Language) ([]string, error) {
 			return nil, err
 		}
 	}
-	// The annual wheel and the draw's audit record.
+	// The annual wheel, with the supervision procedure on it, and the draw's audit record.
+	if err := supervisionProcedure.Validate(); err != nil {
+		return nil, err
+	}
 	w := wheel()
 	if err := write("aarshjul.svg", func(f *os.File) error { return plan.WriteSVG(f, w, l) }); err != nil {
 		return nil, err
