@@ -99,10 +99,14 @@ func (c *csvReader) next() ([]string, error) {
 		return rec, err
 	}
 	rec, err := c.r.Read()
+	if err == nil {
+		c.row, _ = c.r.FieldPos(0)
+		return rec, nil
+	}
+	// The error target is declared here, not above: it escapes to the heap, and a read
+	// without error must not pay for it.
 	var perr *csv.ParseError
 	switch {
-	case err == nil:
-		c.row, _ = c.r.FieldPos(0)
 	case errors.As(err, &perr):
 		c.row = perr.StartLine
 		err = perr.Err // the row is reported by the caller

@@ -3,7 +3,6 @@ package stat
 import (
 	"fmt"
 	"math"
-	"slices"
 
 	"gonum.org/v1/gonum/stat/distuv"
 )
@@ -51,8 +50,12 @@ func MannKendall(values []float64) (MannKendallResult, error) {
 	if n < 3 {
 		return r, fmt.Errorf("trend test: %d values, need 3: %w", n, ErrInsufficientData)
 	}
-	sorted := slices.Clone(x)
-	disc := countInversions(sorted, make([]float64, n)) // leaves sorted sorted
+	sp, bp := getFloats(n), getFloats(n)
+	defer putFloats(sp)
+	defer putFloats(bp)
+	sorted := *sp
+	copy(sorted, x)
+	disc := countInversions(sorted, *bp) // leaves sorted sorted
 	var n1, tieVar float64
 	ties := false
 	for i := 0; i < n; {

@@ -59,35 +59,38 @@ func SenSlope(times, values []float64, confidence float64) (SenSlopeResult, erro
 	}
 	slices.SortStableFunc(pts, func(a, b point) int { return cmp.Compare(a.t, b.t) })
 	sel := newSlopeSelector(pts)
+	defer sel.release()
 	if sel.pairs == 0 {
 		return SenSlopeResult{}, fmt.Errorf("slope estimate: fewer than two distinct times: %w", ErrInsufficientData)
 	}
 	res := SenSlopeResult{Pairs: sel.pairs, Lower: math.NaN(), Upper: math.NaN()}
 	N := sel.pairs
-	if N%2 == 1 {
-		res.Slope = sel.kth((N + 1) / 2)
-	} else {
-		a, b := sel.kthPair(N/2, N/2+1)
-		res.Slope = (a + b) / 2
-	}
-	ts := make([]float64, len(pts))
-	xs := make([]float64, len(pts))
+	tp, xp := getFloats(len(pts)), getFloats(len(pts))
+	defer putFloats(tp)
+	defer putFloats(xp)
+	ts, xs := *tp, *xp
 	for i, p := range pts {
 		ts[i], xs[i] = p.t, p.x
 	}
 	slices.Sort(xs) // ts is sorted already
-	res.Intercept = Median(xs) - res.Slope*Median(ts)
-
 	varS := mkVariance(xs)
 	c := distuv.UnitNormal.Quantile(1-(1-confidence)/2) * math.Sqrt(varS)
 	lo := int64(math.RoundToEven((float64(N) - c) / 2))
 	up := int64(math.RoundToEven((float64(N)+c)/2 + 1))
+	// The interval's ranks first: the median then lies between positions already fixed.
 	if lo >= 1 && lo <= N {
 		res.Lower = sel.kth(lo)
 	}
 	if up >= 1 && up <= N {
 		res.Upper = sel.kth(up)
 	}
+	if N%2 == 1 {
+		res.Slope = sel.kth((N + 1) / 2)
+	} else {
+		a, b := sel.kthPair(N/2, N/2+1)
+		res.Slope = (a + b) / 2
+	}
+	res.Intercept = Median(xs) - res.Slope*Median(ts)
 	return res, nil
 }
 
@@ -119,6 +122,7 @@ type slopeSelector struct {
 	lo, hi float64   // bounds of all slopes
 	sample []float64 // sorted slopes of sampled pairs, drawn on first use
 	all    []float64 // all slopes, when there are few enough to hold
+	allBuf *[]float64 // the pooled buffer behind all, returned by release
 	fixed  []int     // positions of all already in their sorted place, partitioning it
 }
 
@@ -175,6 +179,32 @@ func newSlopeSelector(pts []point) *slopeSelector {
 	return s
 }
 
+// nextAfter returns the (k+1)-th smallest (0-based) of all, just after the fixed position k:
+// the minimum of the positions up to and including the next fixed one, since everything
+// beyond that is no smaller.
+func (s *slopeSelector) nextAfter(k int) float64 {
+	end := len(s.all)
+	for _, f := range s.fixed {
+		if f > k {
+			end = f + 1
+			break
+		}
+	}
+	m := s.all[k+1]
+	for _, v := range s.all[k+2 : end] {
+		m = min(m, v)
+	}
+	return m
+}
+
+// release returns the selector's pooled buffer.
+func (s *slopeSelector) release() {
+	if s.allBuf != nil {
+		putFloats(s.allBuf)
+		s.allBuf, s.all = nil, nil
+	}
+}
+
 // below returns the number of slopes < v: pairs in time order whose keys x − v·t invert.
 // Within a run of equal times the keys are sorted ascending first, so that pairs of equal
 // time never count.
@@ -212,7 +242,9 @@ func (s *slopeSelector) kthPair(k1, k2 int64) (float64, float64) {
 	if s.pairs <= limit {
 		// Few enough pairs to hold: keep them all and select each order statistic.
 		if s.all == nil {
-			s.all = make([]float64, 0, s.pairs)
+			ap := getFloats(int(s.pairs))
+			s.allBuf = ap
+			s.all = (*ap)[:0]
 			for i, a := range s.pts {
 				for _, b := range s.pts[i+1:] {
 					if b.t != a.t {
@@ -222,8 +254,11 @@ func (s *slopeSelector) kthPair(k1, k2 int64) (float64, float64) {
 			}
 		}
 		a := s.selectAll(int(k1 - 1))
-		if k2 == k1 {
+		switch k2 {
+		case k1:
 			return a, a
+		case k1 + 1:
+			return a, s.nextAfter(int(k1 - 1))
 		}
 		return a, s.selectAll(int(k2 - 1))
 	}
