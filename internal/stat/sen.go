@@ -119,11 +119,11 @@ type slopeSelector struct {
 	pairs  int64 // pairs with distinct times
 	keys   []float64
 	buf    []float64
-	lo, hi float64   // bounds of all slopes
-	sample []float64 // sorted slopes of sampled pairs, drawn on first use
-	all    []float64 // all slopes, when there are few enough to hold
+	lo, hi float64    // bounds of all slopes
+	sample []float64  // sorted slopes of sampled pairs, drawn on first use
+	all    []float64  // all slopes, when there are few enough to hold
 	allBuf *[]float64 // the pooled buffer behind all, returned by release
-	fixed  []int     // positions of all already in their sorted place, partitioning it
+	fixed  []int      // positions of all already in their sorted place, partitioning it
 }
 
 // selectAll returns the k-th smallest (0-based) of all, searching only between the nearest
