@@ -333,7 +333,8 @@ func TestSummarizeIndependentOfWorkers(t *testing.T) {
 	for i, w := range []int{1, 2, 3, 8} {
 		got, err := Summarize(data, s, Options{GroupBy: []string{"intervention"}, Seed: 42, Workers: w})
 		require.NoError(t, err)
-		got.Options.Workers = 0
+		assert.Equal(t, w, got.Options.Workers)
+		got.Options.Workers = 0 // the one field that records how it was run
 		if i == 0 {
 			first = got
 			continue

@@ -45,7 +45,7 @@ type Options struct {
 // Summary is the outcome summary of a set of assessments by group and theme.
 type Summary struct {
 	Scale   Scale
-	Options Options // with defaults filled in
+	Options Options // with the defaults filled in (Workers as the caller gave it)
 	Groups  []Group // in order of their keys
 }
 
@@ -199,7 +199,7 @@ func Summarize(as []Assessment, s Scale, opts Options) (Summary, error) {
 	// Accumulate children in contiguous blocks, one accumulator set per worker; integer
 	// counts make the merge order irrelevant.
 	nc := idx.children()
-	workers := min(opts.Workers, max(1, nc/4096))
+	workers := min(opts.workers(), max(1, nc/4096))
 	type part struct {
 		keys map[string]int
 		accs []*acc
@@ -269,7 +269,7 @@ func Summarize(as []Assessment, s Scale, opts Options) (Summary, error) {
 	sum := Summary{Scale: s, Options: opts, Groups: make([]Group, len(order))}
 	tasks := make(chan int)
 	wg = sync.WaitGroup{}
-	for range opts.Workers {
+	for range opts.workers() {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -315,10 +315,19 @@ func (o Options) withDefaults() (Options, error) {
 	if o.Mode > AllAvailable {
 		return o, fmt.Errorf("outcome: unknown mode %d", o.Mode)
 	}
-	if o.Workers <= 0 {
-		o.Workers = runtime.GOMAXPROCS(0)
+	if o.Workers < 0 {
+		return o, fmt.Errorf("outcome: %d workers", o.Workers)
 	}
 	return o, nil
+}
+
+// workers returns the goroutines to use: Options.Workers, or GOMAXPROCS when 0. It is not
+// written back into the Summary's Options, which must read the same on every machine.
+func (o Options) workers() int {
+	if o.Workers == 0 {
+		return runtime.GOMAXPROCS(0)
+	}
+	return o.Workers
 }
 
 // keySep separates attribute values inside a group key.
