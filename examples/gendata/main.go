@@ -81,22 +81,27 @@ var targetGroups = []struct {
 func main() {
 	out := flag.String("out", filepath.Join("examples", "followup", "data"), "output folder")
 	flag.Parse()
-	children, err := write(*out)
+	if err := generate(*out); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// generate writes every data file of Eksempel Kommune into dir.
+func generate(dir string) error {
+	children, err := write(dir)
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
-	if err := writeCases(*out, children); err != nil {
-		log.Fatal(err)
+	if err := writeCases(dir, children); err != nil {
+		return err
 	}
-	if err := writeReviews(*out); err != nil {
-		log.Fatal(err)
+	if err := writeReviews(dir); err != nil {
+		return err
 	}
-	if err := writeInterventions(*out); err != nil {
-		log.Fatal(err)
+	if err := writeInterventions(dir); err != nil {
+		return err
 	}
-	if err := writeIndicators(*out); err != nil {
-		log.Fatal(err)
-	}
+	return writeIndicators(dir)
 }
 
 // child is what the case extract needs to know of a generated child.
