@@ -46,17 +46,8 @@ func TestReadAssessmentsReportsEveryBadRow(t *testing.T) {
 	_, err := ReadAssessments(strings.NewReader(in), CSVOptions{})
 	require.Error(t, err)
 	assert.NotContains(t, err.Error(), cpr)
-	var perr *problem.Error
-	require.True(t, errors.As(err, &perr))
-	type rf struct {
-		Row   int
-		Field string
-	}
-	var got []rf
-	for _, p := range perr.Problems {
-		got = append(got, rf{p.Record, p.Field})
-	}
-	want := []rf{{2, "date"}, {3, "family"}, {3, "health"}, {4, "child"}, {5, ""}, {6, "development"}}
+	got := problem.Locations(err)
+	want := []problem.Location{{Record: 2, Field: "date"}, {Record: 3, Field: "family"}, {Record: 3, Field: "health"}, {Record: 4, Field: "child"}, {Record: 5}, {Record: 6, Field: "development"}}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("(-want +got):\n%s", d)
 	}

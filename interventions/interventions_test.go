@@ -67,17 +67,8 @@ func TestValidate(t *testing.T) {
 	err := ValidateInterventions(rs, cat)
 	require.Error(t, err)
 	assert.NotContains(t, err.Error(), cpr)
-	var perr *problem.Error
-	require.True(t, errors.As(err, &perr))
-	type rf struct {
-		R int
-		F string
-	}
-	var got []rf
-	for _, p := range perr.Problems {
-		got = append(got, rf{p.Record, p.Field})
-	}
-	want := []rf{{3, "end"}, {3, "price"}, {4, "hours_per_week"}, {4, "paragraph"}, {1, "start"}, {2, "start"}}
+	got := problem.Locations(err)
+	want := []problem.Location{{Record: 3, Field: "end"}, {Record: 3, Field: "price"}, {Record: 4, Field: "hours_per_week"}, {Record: 4, Field: "paragraph"}, {Record: 1, Field: "start"}, {Record: 2, Field: "start"}}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("(-want +got):\n%s", d)
 	}

@@ -92,17 +92,8 @@ func TestValidateAssessmentsListsEveryProblemWithoutIDs(t *testing.T) {
 	err := ValidateAssessments([]Assessment{ok, bad, dup, noID, noDate}, s)
 	require.Error(t, err)
 	assert.NotContains(t, err.Error(), cpr)
-	var perr *problem.Error
-	require.True(t, errors.As(err, &perr))
-	type rf struct {
-		Record int
-		Field  string
-	}
-	var got []rf
-	for _, p := range perr.Problems {
-		got = append(got, rf{p.Record, p.Field})
-	}
-	want := []rf{{1, "score[family]"}, {1, "score[health]"}, {3, "child"}, {4, "date"}, {2, "date"}}
+	got := problem.Locations(err)
+	want := []problem.Location{{Record: 1, Field: "score[family]"}, {Record: 1, Field: "score[health]"}, {Record: 3, Field: "child"}, {Record: 4, Field: "date"}, {Record: 2, Field: "date"}}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("problems (-want +got):\n%s", d)
 	}

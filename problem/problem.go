@@ -2,11 +2,13 @@
 // problems found in one call, each by the record's position and the field, with the reason,
 // and never with the record's identifiers, since case and child IDs may be CPR numbers.
 //
-// Callers branch with errors.As(err, &perr) for a *problem.Error and with errors.Is for the
+// Callers branch with errors.As(err, &perr) for a *problem.Error (or take Locations(err) to
+// point at the cells to correct) and with errors.Is for the
 // sentinel errors each package wraps inside the problems (outcome.ErrOutOfRange, ...).
 package problem
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -73,6 +75,27 @@ func (e *Error) Unwrap() []error {
 		errs[i] = p
 	}
 	return errs
+}
+
+// A Location is where a problem was found: the record's position and the field, as in
+// Problem. Callers use it to point at the cells to correct, e.g. in a case system's import.
+type Location struct {
+	Record int
+	Field  string
+}
+
+// Locations returns where each problem in err was found, in order, or nil when err holds
+// no *Error (errors.As decides).
+func Locations(err error) []Location {
+	var e *Error
+	if !errors.As(err, &e) {
+		return nil
+	}
+	locs := make([]Location, len(e.Problems))
+	for i, p := range e.Problems {
+		locs[i] = Location{Record: p.Record, Field: p.Field}
+	}
+	return locs
 }
 
 // A List collects problems; its zero value is ready to use. Unit, if set, is given to

@@ -29,6 +29,16 @@ func TestList(t *testing.T) {
 	assert.Equal(t, 4, perr.Problems[1].Record)
 }
 
+func TestLocations(t *testing.T) {
+	var l problem.List
+	l.Add(2, "date", "missing")
+	l.Add(5, "", "too few fields")
+	want := []problem.Location{{Record: 2, Field: "date"}, {Record: 5}}
+	assert.Equal(t, want, problem.Locations(fmt.Errorf("reading: %w", l.Err("rows"))))
+	assert.Nil(t, problem.Locations(errBad))
+	assert.Nil(t, problem.Locations(nil))
+}
+
 func TestErrorTruncates(t *testing.T) {
 	var l problem.List
 	for i := range 25 {
@@ -70,4 +80,16 @@ func ExampleList() {
 	// Output:
 	// assessments: 2 problems; record 2, field date: after the reference date; record 5, field score[health]: 7 is outside 1–5: bad value
 	// true
+}
+
+func ExampleLocations() {
+	var problems problem.List
+	problems.Add(2, "date", "after the reference date")
+	problems.Add(5, "score[health]", "7 is outside 1–5")
+	for _, loc := range problem.Locations(problems.Err("assessments")) {
+		fmt.Printf("record %d, field %s\n", loc.Record, loc.Field)
+	}
+	// Output:
+	// record 2, field date
+	// record 5, field score[health]
 }

@@ -114,21 +114,12 @@ func TestValidateReviews(t *testing.T) {
 	err := ValidateReviews([]Review{good, missing, wrongVersion, chosenNoDraw, themed}, catalog())
 	require.Error(t, err)
 	assert.NotContains(t, err.Error(), cpr)
-	var perr *problem.Error
-	require.True(t, errors.As(err, &perr))
-	type rf struct {
-		R int
-		F string
-	}
-	var got []rf
-	for _, p := range perr.Problems {
-		got = append(got, rf{p.Record, p.Field})
-	}
-	want := []rf{
-		{1, "answers[8].value"}, {1, "answers[9].item"}, {1, "answers[10].item"}, {1, "answers"},
-		{2, "template"},
-		{3, "id"}, {3, "date"}, {3, "selection"},
-		{4, "themed[1].focus"}, {4, "themed[2].assessment"}, {4, "themed[3].question"},
+	got := problem.Locations(err)
+	want := []problem.Location{
+		{Record: 1, Field: "answers[8].value"}, {Record: 1, Field: "answers[9].item"}, {Record: 1, Field: "answers[10].item"}, {Record: 1, Field: "answers"},
+		{Record: 2, Field: "template"},
+		{Record: 3, Field: "id"}, {Record: 3, Field: "date"}, {Record: 3, Field: "selection"},
+		{Record: 4, Field: "themed[1].focus"}, {Record: 4, Field: "themed[2].assessment"}, {Record: 4, Field: "themed[3].question"},
 	}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("(-want +got):\n%s", d)
