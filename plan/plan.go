@@ -18,6 +18,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/opfolgning/opfolgning/lang"
@@ -314,7 +315,7 @@ func (w *Wheel) Load() []Load {
 		if a.Month != b.Month {
 			return int(a.Month) - int(b.Month)
 		}
-		return compareStrings(a.Performer, b.Performer)
+		return strings.Compare(a.Performer, b.Performer)
 	})
 	return out
 }
@@ -328,14 +329,4 @@ func (w *Wheel) Overloaded(maxHours float64) []Load {
 		}
 	}
 	return out
-}
-
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }

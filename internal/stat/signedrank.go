@@ -1,6 +1,7 @@
 package stat
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -51,10 +52,10 @@ func SignedRank(diffs []float64) (SignedRankResult, error) {
 		}
 	}
 	slices.SortFunc(abs, func(a, b float64) int {
-		if c := cmpFloat(math.Abs(a), math.Abs(b)); c != 0 {
+		if c := cmp.Compare(math.Abs(a), math.Abs(b)); c != 0 {
 			return c
 		}
-		return cmpFloat(a, b)
+		return cmp.Compare(a, b)
 	})
 	var groups []TieGroup
 	for i := 0; i < len(abs); {
@@ -71,16 +72,6 @@ func SignedRank(diffs []float64) (SignedRankResult, error) {
 		i = j
 	}
 	return SignedRankGroups(groups, zeros)
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // SignedRankGroups is SignedRank for differences already grouped by absolute value, as a
