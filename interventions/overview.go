@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/opfolgning/opfolgning/classification"
+	"github.com/opfolgning/opfolgning/internal/civil"
 	"github.com/opfolgning/opfolgning/internal/stat"
 )
 
@@ -168,9 +169,9 @@ func (sm *summer) sum(rs []Intervention, offset int) partial {
 	groupOf := map[string]string{} // target group rolled up, per code
 	for i := range rs {
 		r := &rs[i]
-		sDay, eDay := dayNumber(r.Start), int64(ongoing)
+		sDay, eDay := civil.DayNumber(r.Start), int64(ongoing)
 		if !r.End.IsZero() {
-			eDay = dayNumber(r.End)
+			eDay = civil.DayNumber(r.End)
 		}
 		hundredths := r.scope()
 		if sDay <= sm.atNum && eDay >= sm.atNum { // the cross-section
@@ -258,12 +259,12 @@ func Summarize(rs []Intervention, opts Options) (Overview, error) {
 			return Overview{}, fmt.Errorf("interventions: period %d is empty", i)
 		}
 	}
-	sm := &summer{opts: opts, atNum: dayNumber(opts.At)}
+	sm := &summer{opts: opts, atNum: civil.DayNumber(opts.At)}
 	for _, per := range opts.Periods {
-		sm.periodDays = append(sm.periodDays, [2]int64{dayNumber(per.Start), dayNumber(per.End) - 1})
+		sm.periodDays = append(sm.periodDays, [2]int64{civil.DayNumber(per.Start), civil.DayNumber(per.End) - 1})
 	}
 	for _, y := range opts.Years {
-		sm.yearDays = append(sm.yearDays, [2]int64{dayNumber(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)), dayNumber(time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC))})
+		sm.yearDays = append(sm.yearDays, [2]int64{civil.DayNumber(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)), civil.DayNumber(time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC))})
 	}
 	// Episodes (for starts, ends and durations) are found beside the sums.
 	spansDone := make(chan []span, 1)

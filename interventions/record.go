@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/opfolgning/opfolgning/classification"
+	"github.com/opfolgning/opfolgning/internal/civil"
 	"github.com/opfolgning/opfolgning/problem"
 )
 
@@ -207,7 +208,7 @@ func (r *Intervention) days(from, to time.Time) int64 {
 	if e.Before(s) {
 		return 0
 	}
-	return dayNumber(e) - dayNumber(s) + 1
+	return civil.DayNumber(e) - civil.DayNumber(s) + 1
 }
 
 // Cost returns the cost of the intervention over the days of [from, to] it covers.
@@ -228,17 +229,6 @@ func (r *Intervention) scope() int64 {
 		return int64(math.Round(r.DaysPerMonth * 100))
 	}
 	return int64(math.Round(r.HoursPerWeek * 100))
-}
-
-// dayNumber returns the days since 1970-01-01 of t's calendar date in t's location.
-func dayNumber(t time.Time) int64 {
-	_, offset := t.Zone()
-	s := t.Unix() + int64(offset)
-	d := s / 86400
-	if s%86400 < 0 {
-		d--
-	}
-	return d
 }
 
 // Episode is one measure as the child lives it: consecutive records of the same child,
@@ -297,9 +287,9 @@ func episodeSpans(rs []Intervention, chain bool) ([]span, []int32) {
 		open = open[:0] // the episodes being built in this run of one hash
 		for _, key := range keys[j:k] {
 			r := &rs[key.i]
-			sDay, eDay := dayNumber(r.Start), int64(ongoing)
+			sDay, eDay := civil.DayNumber(r.Start), int64(ongoing)
 			if !r.End.IsZero() {
-				eDay = dayNumber(r.End)
+				eDay = civil.DayNumber(r.End)
 			}
 			joined := false
 			for _, e := range open {

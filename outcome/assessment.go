@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/opfolgning/opfolgning/internal/civil"
 	"github.com/opfolgning/opfolgning/problem"
 )
 
@@ -50,17 +51,6 @@ var (
 	ErrOrder      = errors.New("dates out of order")
 	ErrEmpty      = errors.New("no assessments")
 )
-
-// dayNumber returns the days since 1970-01-01 of t's calendar date in t's location.
-func dayNumber(t time.Time) int64 {
-	_, offset := t.Zone()
-	s := t.Unix() + int64(offset)
-	d := s / 86400
-	if s%86400 < 0 {
-		d--
-	}
-	return d
-}
 
 // validateRecord adds the problems of one assessment, at position i, to l.
 func validateRecord(l *problem.List, i int, a *Assessment, s Scale) {
@@ -124,7 +114,7 @@ func index(as []Assessment, s Scale) (idx childIndex, err error) {
 		c := childOf[i]
 		order[next[c]] = int32(i)
 		next[c]++
-		days[i] = dayNumber(as[i].Date)
+		days[i] = civil.DayNumber(as[i].Date)
 	}
 	for c := range counts {
 		seg := order[starts[c]:starts[c+1]]

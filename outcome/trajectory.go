@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/opfolgning/opfolgning/internal/civil"
 	"github.com/opfolgning/opfolgning/problem"
 )
 
@@ -48,7 +49,7 @@ func (t Trajectory) Validate(s Scale) error {
 			l.Add(i, "child", "assessment of another child than the trajectory's")
 		}
 		if i > 0 {
-			prev, cur := dayNumber(t.Assessments[i-1].Date), dayNumber(a.Date)
+			prev, cur := civil.DayNumber(t.Assessments[i-1].Date), civil.DayNumber(a.Date)
 			switch {
 			case cur == prev:
 				l.Add(i, "date", "same date as assessment %d: %w", i-1, ErrDuplicate)
@@ -135,7 +136,7 @@ type Change struct {
 }
 
 func newChange(th Theme, a, b *Assessment, from, to int) Change {
-	years := float64(dayNumber(b.Date)-dayNumber(a.Date)) / 365.25
+	years := float64(civil.DayNumber(b.Date)-civil.DayNumber(a.Date)) / 365.25
 	d := to - from
 	return Change{Theme: th, From: a.Date, To: b.Date, Baseline: from, Latest: to, Delta: d, Years: years, PerYear: float64(d) / years}
 }
