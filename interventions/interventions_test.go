@@ -78,6 +78,25 @@ func TestValidate(t *testing.T) {
 	require.NoError(t, ValidateInterventions(rs[:2], cat))
 }
 
+// TestOverlapWithinADay checks the overlap scan where records start on the day another
+// ends, at times of day that the sort by start day does not order.
+func TestOverlapWithinADay(t *testing.T) {
+	cat := classification.DefaultCatalogue()
+	day := Price{1000_00, PerDay}
+	at := func(d, h int) time.Time { return time.Date(2024, 3, d, h, 0, 0, 0, time.UTC) }
+	rs := []Intervention{
+		rec("1", "a", "familiebehandling", "A", at(1, 10), at(10, 8), day),
+		rec("2", "a", "familiebehandling", "A", at(10, 12), time.Time{}, day), // starts after 1 ends
+		rec("3", "a", "familiebehandling", "A", at(10, 6), at(10, 7), day),    // inside 1, before 2
+		rec("4", "a", "familiebehandling", "A", at(1, 6), at(1, 9), day),      // ends before 1 starts
+	}
+	got := problem.Locations(ValidateInterventions(rs, cat))
+	want := []problem.Location{{Record: 2, Field: "start"}}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("(-want +got):\n%s", d)
+	}
+}
+
 func TestSummarize(t *testing.T) {
 	at := date(2025, 12, 31)
 	day := Price{1000_00, PerDay}

@@ -95,7 +95,7 @@ var hashSeed = maphash.MakeSeed()
 // by start: records of one measure of one child lie together, in time order.
 type recordKey struct {
 	h     uint64
-	start int64 // orders like the start: days or seconds since 1970
+	start int64 // the start's unixDay
 	i     int32
 }
 
@@ -124,7 +124,7 @@ func sortedKeys(rs []Intervention) []recordKey {
 		if r.Start.IsZero() {
 			continue
 		}
-		day := r.Start.Unix()/86400 + dayBias
+		day := unixDay(r.Start) + dayBias
 		if day < 0 || day >= 1<<20 {
 			packable = false
 			break
@@ -145,7 +145,7 @@ func sortedKeys(rs []Intervention) []recordKey {
 		if r.Start.IsZero() {
 			continue
 		}
-		keys = append(keys, key{hash(r), r.Start.Unix(), int32(i)})
+		keys = append(keys, key{hash(r), unixDay(r.Start), int32(i)})
 	}
 	slices.SortFunc(keys, func(a, b key) int {
 		if c := cmp.Compare(a.h, b.h); c != 0 {
@@ -157,6 +157,18 @@ func sortedKeys(rs []Intervention) []recordKey {
 		return cmp.Compare(a.i, b.i)
 	})
 	return keys
+}
+
+// unixDay returns the whole days since 1970-01-01 UTC before t (floor division). Unlike
+// civil.DayNumber it never decreases as the instant increases, whatever the zones, so the
+// overlap scan may stop at the first record whose start day lies after an end's day.
+func unixDay(t time.Time) int64 {
+	s := t.Unix()
+	d := s / 86400
+	if s%86400 < 0 {
+		d--
+	}
+	return d
 }
 
 func same(a, b *Intervention) bool {
@@ -173,16 +185,18 @@ func overlaps(rs []Intervention, l *problem.List) {
 		for k < len(keys) && keys[k].h == keys[j].h {
 			k++
 		}
-		// Within the hash run, compare each record with the later-starting ones until one
-		// starts after it ends.
+		// Within the hash run, compare each record with the ones sorted after it until one
+		// starts on a later day than it ends. Records starting on the same day are in input
+		// order, so the intervals themselves are compared.
 		for a := j; a < k; a++ {
 			ra := &rs[keys[a].i]
+			endDay := unixDay(ra.End)
 			for b := a + 1; b < k; b++ {
-				rb := &rs[keys[b].i]
-				if !ra.End.IsZero() && rb.Start.After(ra.End) {
-					break // sorted by start: the rest start later still
+				if !ra.End.IsZero() && keys[b].start > endDay {
+					break // sorted by start day: the rest start later still
 				}
-				if same(ra, rb) {
+				rb := &rs[keys[b].i]
+				if same(ra, rb) && periodsMeet(ra, rb) {
 					found = append(found, problem.Problem{Record: int(keys[b].i), Field: "start", Err: fmt.Errorf("record %d: %w", keys[a].i, ErrOverlap)})
 				}
 			}
@@ -193,6 +207,11 @@ func overlaps(rs []Intervention, l *problem.List) {
 	for _, p := range found {
 		l.Add(p.Record, p.Field, "%w", p.Err)
 	}
+}
+
+// periodsMeet reports whether the periods of a and b share an instant; a zero End is ongoing.
+func periodsMeet(a, b *Intervention) bool {
+	return (a.End.IsZero() || !b.Start.After(a.End)) && (b.End.IsZero() || !a.Start.After(b.End))
 }
 
 // days returns the calendar days of [from, to] (inclusive) that the intervention covers, the
