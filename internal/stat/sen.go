@@ -395,52 +395,6 @@ func (s *slopeSelector) finish(k1, k2 int64, lo, hi float64, atOrBelowLo int64) 
 	return pick(k1), pick(k2)
 }
 
-// sortNoNaN sorts x, which holds no NaN, in increasing order: a quicksort with median-of-three
-// pivots and insertion sort for short ranges, on plain < comparisons (slices.Sort pays for
-// NaN-aware ones that slopes of finite points never need).
-func sortNoNaN(x []float64) {
-	for len(x) > 12 {
-		m := len(x) / 2
-		if x[m] < x[0] {
-			x[0], x[m] = x[m], x[0]
-		}
-		if x[len(x)-1] < x[0] {
-			x[0], x[len(x)-1] = x[len(x)-1], x[0]
-		}
-		if x[len(x)-1] < x[m] {
-			x[m], x[len(x)-1] = x[len(x)-1], x[m]
-		}
-		p := x[m]
-		i, j := 0, len(x)-1
-		for i <= j {
-			for x[i] < p {
-				i++
-			}
-			for p < x[j] {
-				j--
-			}
-			if i <= j {
-				x[i], x[j] = x[j], x[i]
-				i++
-				j--
-			}
-		}
-		// Recurse into the smaller side, loop on the larger: O(log n) stack.
-		if j+1 < len(x)-i {
-			sortNoNaN(x[:j+1])
-			x = x[i:]
-		} else {
-			sortNoNaN(x[i:])
-			x = x[:j+1]
-		}
-	}
-	for i := 1; i < len(x); i++ {
-		for k := i; k > 0 && x[k] < x[k-1]; k-- {
-			x[k], x[k-1] = x[k-1], x[k]
-		}
-	}
-}
-
 // selectNoNaN returns the k-th smallest (0-based) of x, which holds no NaN, reordering x
 // (Hoare's quickselect with median-of-three pivots).
 func selectNoNaN(x []float64, k int) float64 {
@@ -480,6 +434,11 @@ func selectNoNaN(x []float64, k int) float64 {
 			return x[k] // j < k < i: x[k] equals the pivot
 		}
 	}
-	sortNoNaN(x[lo : hi+1])
+	// At most 13 values are left: an insertion sort places the k-th.
+	for i := lo + 1; i <= hi; i++ {
+		for m := i; m > lo && x[m] < x[m-1]; m-- {
+			x[m], x[m-1] = x[m-1], x[m]
+		}
+	}
 	return x[k]
 }
