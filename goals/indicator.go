@@ -165,7 +165,11 @@ func (ind Indicator) value(o Observation) float64 {
 // Series returns the non-missing observations dated on or before at (all when at is zero),
 // with proportions' values computed from their counts.
 func (ind Indicator) Series(at time.Time) []Observation {
-	out := make([]Observation, 0, len(ind.Observations))
+	return ind.appendSeries(make([]Observation, 0, len(ind.Observations)), at)
+}
+
+// appendSeries appends the series of Series to out.
+func (ind Indicator) appendSeries(out []Observation, at time.Time) []Observation {
 	for _, o := range ind.Observations {
 		if !at.IsZero() && o.Date.After(at) {
 			break

@@ -168,6 +168,25 @@ var ErrNoMID = errors.New("no minimal important difference (MID) set")
 // ChangeVsMID when the indicator has a MID, and otherwise gives InsufficientData. A
 // Qualitative indicator always gives InsufficientData: it never gets a computed verdict.
 func Assess(ind Indicator, opts VerdictOptions) (Verdict, error) {
+	return assess(ind, opts, new(assessScratch))
+}
+
+// assessScratch holds the buffers of one assessment, reused across the verdicts of one
+// AssessAll worker: no verdict keeps them.
+type assessScratch struct {
+	series []Observation
+	ts, xs []float64
+}
+
+// floats returns the scratch's two float buffers with length n.
+func (sc *assessScratch) floats(n int) (ts, xs []float64) {
+	if cap(sc.ts) < n {
+		sc.ts, sc.xs = make([]float64, n), make([]float64, n)
+	}
+	return sc.ts[:n], sc.xs[:n]
+}
+
+func assess(ind Indicator, opts VerdictOptions, sc *assessScratch) (Verdict, error) {
 	if err := ind.Validate(); err != nil {
 		return Verdict{}, err
 	}
@@ -183,7 +202,8 @@ func Assess(ind Indicator, opts VerdictOptions) (Verdict, error) {
 	if opts.MinPoints < 3 {
 		return Verdict{}, fmt.Errorf("goals: MinPoints %d is below 3", opts.MinPoints)
 	}
-	series := ind.Series(opts.At)
+	sc.series = ind.appendSeries(sc.series[:0], opts.At)
+	series := sc.series
 	nan := math.NaN()
 	v := Verdict{Indicator: ind.ID, Evidence: Evidence{Method: opts.Method, N: len(series),
 		P: nan, Tau: nan, Slope: nan, SlopeLower: nan, SlopeUpper: nan, Reference: nan, Latest: nan, Change: nan, MID: ind.MID}}
@@ -222,12 +242,12 @@ func Assess(ind Indicator, opts VerdictOptions) (Verdict, error) {
 			v.Explanation = insufficient(len(series), opts.MinPoints)
 			return v, nil
 		}
-		if err := v.trend(ind, series, opts); err != nil {
+		if err := v.trend(ind, series, opts, sc); err != nil {
 			return v, err
 		}
 		if opts.Method == Auto && len(series) >= RunsMinPoints {
 			if base := ind.baselinePoints(series, opts); base >= 2 && base < len(series) {
-				d, r, err := runsDevelopment(ind, series, base)
+				d, r, err := runsDevelopment(ind, series, base, sc)
 				if err == nil {
 					v.Evidence.Runs = &r
 					if d != Neutral && v.Development != Neutral && d != v.Development {
@@ -245,7 +265,7 @@ func Assess(ind Indicator, opts VerdictOptions) (Verdict, error) {
 			}
 			return v, nil
 		}
-		d, r, err := runsDevelopment(ind, series, base)
+		d, r, err := runsDevelopment(ind, series, base, sc)
 		if err != nil {
 			if errors.Is(err, ErrInsufficientData) {
 				v.Explanation = insufficient(len(series), RunsMinPoints)
@@ -336,9 +356,8 @@ func directed(change, min float64, p Polarity) Development {
 	return Neutral
 }
 
-func (v *Verdict) trend(ind Indicator, series []Observation, opts VerdictOptions) error {
-	ts := make([]float64, len(series))
-	xs := make([]float64, len(series))
+func (v *Verdict) trend(ind Indicator, series []Observation, opts VerdictOptions, sc *assessScratch) error {
+	ts, xs := sc.floats(len(series))
 	for i, o := range series {
 		ts[i], xs[i] = years(o.Date), o.Value
 	}
@@ -366,8 +385,8 @@ func (v *Verdict) trend(ind Indicator, series []Observation, opts VerdictOptions
 }
 
 // runsDevelopment analyses the series against its first base points.
-func runsDevelopment(ind Indicator, series []Observation, base int) (Development, RunsResult, error) {
-	xs := make([]float64, len(series))
+func runsDevelopment(ind Indicator, series []Observation, base int, sc *assessScratch) (Development, RunsResult, error) {
+	_, xs := sc.floats(len(series))
 	for i, o := range series {
 		xs[i] = o.Value
 	}
@@ -519,8 +538,9 @@ func AssessAll(inds []Indicator, opts VerdictOptions) ([]Verdict, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var sc assessScratch
 			for i := w; i < len(inds); i += workers {
-				out[i], errs[i] = Assess(inds[i], opts)
+				out[i], errs[i] = assess(inds[i], opts, &sc)
 			}
 		}()
 	}
