@@ -343,8 +343,7 @@ func Summarize(rs []Intervention, opts Options) (Overview, error) {
 	// Starts, ends and durations are of episodes (a measure renewed at a new price each
 	// year is one measure), not of price periods.
 	for _, e := range <-spansDone {
-		m := rs[e.first].Measure
-		f, d := flows[m], dur[m]
+		f, d := flows[e.measure], dur[e.measure]
 		for q, pd := range sm.periodDays {
 			if e.start >= pd[0] && e.start <= pd[1] {
 				f.Starts[q]++

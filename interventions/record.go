@@ -278,11 +278,12 @@ func Episodes(rs []Intervention) []Episode {
 // ongoing is the end day number of an episode still running.
 const ongoing = math.MaxInt64
 
-// span is one episode: its first and last record and its first and last day (ongoing while
-// running).
+// span is one episode: its first and last record, its first and last day (ongoing while
+// running) and its measure.
 type span struct {
 	first, last int32
 	start, end  int64
+	measure     string // the records' measure, read here while the record is in cache
 }
 
 // episodeSpans finds the episodes with no allocation per episode; with chain, next[i] is the
@@ -323,7 +324,7 @@ func episodeSpans(rs []Intervention, chain bool) ([]span, []int32) {
 				}
 			}
 			if !joined {
-				spans = append(spans, span{first: key.i, last: key.i, start: sDay, end: eDay})
+				spans = append(spans, span{first: key.i, last: key.i, start: sDay, end: eDay, measure: r.Measure})
 				open = append(open, len(spans)-1)
 			}
 		}
