@@ -95,10 +95,20 @@ func generate(dir string) error {
 	if err := writeCases(dir, children); err != nil {
 		return err
 	}
-	if err := writeReviews(dir); err != nil {
+	// The reviews and the measures are of the cases as the library reads the case extract.
+	f, err := os.Open(filepath.Join(dir, "cases.csv"))
+	if err != nil {
 		return err
 	}
-	if err := writeInterventions(dir); err != nil {
+	defer f.Close()
+	pop, err := extract.ReadCases(f, extract.CSVOptions{})
+	if err != nil {
+		return err
+	}
+	if err := writeReviews(dir, pop); err != nil {
+		return err
+	}
+	if err := writeInterventions(dir, pop); err != nil {
 		return err
 	}
 	return writeIndicators(dir)
@@ -332,16 +342,7 @@ func writeCSV(path string, rows [][]string) error {
 
 // writeReviews writes a year of supervision reviews of the 2025 quarterly draws from the
 // case extract, from the PCG stream (Seed, 3).
-func writeReviews(dir string) error {
-	f, err := os.Open(filepath.Join(dir, "cases.csv"))
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	pop, err := extract.ReadCases(f, extract.CSVOptions{})
-	if err != nil {
-		return err
-	}
+func writeReviews(dir string, pop []sampling.Case) error {
 	r := rand.New(rand.NewPCG(Seed, 3))
 	leaders := map[string]string{"0-6 år": "TL-A", "7-14 år": "TL-B", "15-22 år": "TL-C"}
 	checklist := supervision.FormalRequirements()
@@ -422,16 +423,7 @@ var durations = map[string][2]int{"familiebehandling": {4, 18}, "kontaktperson":
 // typical time for its kind (no longer than the case), split at each new year into a price
 // period with that year's rate (takstperiode), 3% up a year and 15% more at Opholdsstedet
 // Lyngbo from 2025; from the PCG stream (Seed, 4).
-func writeInterventions(dir string) error {
-	f, err := os.Open(filepath.Join(dir, "cases.csv"))
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	pop, err := extract.ReadCases(f, extract.CSVOptions{})
-	if err != nil {
-		return err
-	}
+func writeInterventions(dir string, pop []sampling.Case) error {
 	r := rand.New(rand.NewPCG(Seed, 4))
 	units := map[string]string{"familiebehandling": "måned", "kontaktperson": "time", "aflastning": "døgn", "plejefamilie": "år", "opholdssted": "døgn"}
 	rows := [][]string{{"id", "barn", "paragraf", "foranstaltning", "leverandør", "start", "slut", "timer_pr_uge", "døgn_pr_måned", "takst", "enhed"}}
