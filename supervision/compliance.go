@@ -78,6 +78,9 @@ type ComplianceReport struct {
 	// Reviews counts the reviews with the template placed in a period; Unplaced those
 	// outside every period and OtherTemplate those with another checklist or version.
 	Reviews, Unplaced, OtherTemplate int
+	// SkippedAnswers counts the answers of placed reviews left out: to an item the checklist
+	// does not have, or with no valid answer value (ValidateReviews reports both).
+	SkippedAnswers int
 	// Items is per item (every item, formal and quality); Teams and Caseworkers pool the
 	// formal requirements; ItemTeams is per item and team ("item|team").
 	Items, Teams, Caseworkers, ItemTeams []Series
@@ -87,7 +90,7 @@ type ComplianceReport struct {
 }
 
 // Compliance computes the compliance report of reviews with template t over the periods. The
-// reviews should be valid (ValidateReviews); answers to unknown items are skipped. The work
+// reviews should be valid (ValidateReviews); answers to unknown items are skipped and counted. The work
 // is one pass over the answers into count arrays, then a rate and a verdict per series.
 func Compliance(reviews []Review, t Template, c Catalog, opts ComplianceOptions) (ComplianceReport, error) {
 	if err := t.Validate(); err != nil {
@@ -158,6 +161,7 @@ func Compliance(reviews []Review, t Template, c Catalog, opts ComplianceOptions)
 		for _, a := range r.Answers {
 			ii, ok := items[a.Item]
 			if !ok || a.Value < Yes || a.Value > NotAssessed {
+				rep.SkippedAnswers++
 				continue
 			}
 			v := int(a.Value) - 1

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -239,6 +240,12 @@ func TestCompliance(t *testing.T) {
 	assert.Equal(t, 31, rep.Reviews)
 	assert.Equal(t, 1, rep.Unplaced)
 	assert.Equal(t, 1, rep.OtherTemplate)
+	assert.Equal(t, 0, rep.SkippedAnswers)
+	stray := slices.Clone(rs)
+	stray[2].Answers = append(slices.Clone(stray[2].Answers), Answer{Item: "no-such-item", Value: Yes}, Answer{Item: "child-conversation"})
+	repStray, err := Compliance(stray, FormalRequirements(), catalog(), ComplianceOptions{Periods: q[:3], MID: 10})
+	require.NoError(t, err)
+	assert.Equal(t, 2, repStray.SkippedAnswers, "an unknown item and an answer without a value")
 	var cc Series
 	for _, s := range rep.Items {
 		if s.Key == "child-conversation" {

@@ -49,6 +49,12 @@ func supervisionResults(w io.Writer, raw io.Reader, l lang.Language) (supervisio
 	heading(w, tr(l, "Ledelsestilsyn 2025: efterlevelse af formelle krav", "Management supervision 2025: compliance with formal requirements"))
 	fmt.Fprintf(w, "%d %s. %s\n\n", rep.Reviews, tr(l, "gennemgåede sager", "cases reviewed"),
 		tr(l, "Andel ja af ja og nej; 95 %-interval (Wilson); udvikling over kvartalerne.", "Share of yes among yes and no; 95% interval (Wilson); development over the quarters."))
+	if rep.Unplaced+rep.OtherTemplate+rep.SkippedAnswers > 0 {
+		fmt.Fprintf(w, "%s: %d %s, %d %s, %d %s.\n\n", tr(l, "Udeladt", "Left out"),
+			rep.Unplaced, tr(l, "gennemgange uden for kvartalerne", "reviews outside the quarters"),
+			rep.OtherTemplate, tr(l, "med en anden tjekliste", "with another checklist"),
+			rep.SkippedAnswers, tr(l, "svar uden gyldigt tjekpunkt eller svar", "answers without a valid item or value"))
+	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "%s\tn\t%s\t%s\t%s\n", tr(l, "Tjekpunkt", "Item"), tr(l, "efterlevelse", "compliance"), tr(l, "95%-interval", "95% interval"), tr(l, "udvikling", "development"))
 	for _, s := range rep.Items {
