@@ -151,6 +151,8 @@ func TestSummarize(t *testing.T) {
 	assert.Equal(t, "kontaktperson", cp.Measure)
 	assert.Equal(t, []Ore{104_285_71, 104_285_71}, cp.Yearly)
 	assert.Equal(t, []float64{100, 100}, cp.Index)
+	assert.Equal(t, []int{1, 1}, cp.Records, "one record, active in both years")
+	assert.Equal(t, []int64{184, 365}, cp.Days, "1 July to 31 December 2024, all of 2025")
 	_, err = Summarize(rs, Options{Bands: opts.Bands})
 	assert.Error(t, err)
 	_, err = Summarize(rs, Options{At: at, Bands: opts.Bands, Budgets: []Budget{{Period: "x"}}})

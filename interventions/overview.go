@@ -70,11 +70,16 @@ type Duration struct {
 
 // PriceSeries is the price development of a measure at a supplier: the mean yearly price of
 // the measures active in each year, weighted by their days, and its index against the base
-// year (NaN where a year has no measures).
+// year (NaN where a year has no measures). Records and Days are the n behind each year's
+// mean: the price records active in the year and their days in it. The prices are the
+// municipality's own, all of them, so the mean is a census, not an estimate: it carries no
+// sampling interval.
 type PriceSeries struct {
 	Measure, Supplier string
 	Yearly            []Ore
 	Index             []float64
+	Records           []int
+	Days              []int64
 }
 
 // Spend is what a measure cost in each period, pro rata by the days it ran.
@@ -126,8 +131,16 @@ const blocks = 8
 type cellKey struct{ m, b, g, s string }
 type priceKey struct{ m, s string }
 
-// priceSums holds Σ yearly price × days and Σ days per year for one measure at one supplier.
-type priceSums struct{ num, den []float64 }
+// priceSums holds Σ yearly price × days, Σ days and the number of records per year for one
+// measure at one supplier.
+type priceSums struct {
+	num, den []float64
+	n        []int
+}
+
+func newPriceSums(years int) *priceSums {
+	return &priceSums{num: make([]float64, years), den: make([]float64, years), n: make([]int, years)}
+}
 
 // partial is the sums of one block of records.
 type partial struct {
@@ -226,12 +239,13 @@ func (sm *summer) sum(rs []Intervention, offset int) partial {
 				if a == nil {
 					k := priceKey{r.Measure, r.Supplier}
 					if a = p.prices[k]; a == nil {
-						a = &priceSums{num: make([]float64, len(sm.yearDays)), den: make([]float64, len(sm.yearDays))}
+						a = newPriceSums(len(sm.yearDays))
 						p.prices[k] = a
 					}
 				}
 				a.num[y] += yp * float64(days)
 				a.den[y] += float64(days)
+				a.n[y]++
 			}
 		}
 	}
@@ -310,12 +324,13 @@ func Summarize(rs []Intervention, opts Options) (Overview, error) {
 		for k, a := range p.prices {
 			t := prices[k]
 			if t == nil {
-				t = &priceSums{num: make([]float64, len(a.num)), den: make([]float64, len(a.den))}
+				t = newPriceSums(len(a.num))
 				prices[k] = t
 			}
 			for y := range a.num {
 				t.num[y] += a.num[y]
 				t.den[y] += a.den[y]
+				t.n[y] += a.n[y]
 			}
 		}
 		for k, n := range p.cells {
@@ -522,8 +537,10 @@ func priceSeries(prices map[priceKey]*priceSums, opts Options) []PriceSeries {
 	var out []PriceSeries
 	for _, k := range slices.SortedFunc(maps.Keys(prices), func(a, b priceKey) int { return cmp.Or(cmp.Compare(a.m, b.m), cmp.Compare(a.s, b.s)) }) {
 		a := prices[k]
-		ps := PriceSeries{Measure: k.m, Supplier: k.s, Yearly: make([]Ore, len(opts.Years)), Index: make([]float64, len(opts.Years))}
+		ps := PriceSeries{Measure: k.m, Supplier: k.s, Yearly: make([]Ore, len(opts.Years)), Index: make([]float64, len(opts.Years)),
+			Records: slices.Clone(a.n), Days: make([]int64, len(opts.Years))}
 		for y := range opts.Years {
+			ps.Days[y] = int64(a.den[y])
 			ps.Index[y] = math.NaN()
 			if a.den[y] > 0 {
 				ps.Yearly[y] = Ore(math.Round(a.num[y] / a.den[y]))

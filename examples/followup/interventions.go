@@ -114,12 +114,12 @@ func interventionsOverview(w io.Writer, raw io.Reader, as []outcome.Assessment, 
 		}
 		fmt.Fprintf(w, " %s %d;", name, c.Children)
 	}
-	fmt.Fprintf(w, "\n\n%s\n", tr(l, "Prisudvikling (gns. årspris, indeks 2023 = 100):", "Price development (mean yearly price, index 2023 = 100):"))
+	fmt.Fprintf(w, "\n\n%s\n", tr(l, "Prisudvikling (gns. årspris, indeks 2023 = 100; n = aktive prisperioder i året):", "Price development (mean yearly price, index 2023 = 100; n = price periods active in the year):"))
 	for _, p := range ov.Prices {
 		if math.IsNaN(p.Index[2]) || math.IsNaN(p.Index[0]) {
 			continue
 		}
-		fmt.Fprintf(w, "  %-18s %-26s %s → %s (%s %s)\n", p.Measure, p.Supplier, p.Yearly[0].Kroner(l), p.Yearly[2].Kroner(l), tr(l, "indeks", "index"), fmtNum(p.Index[2], 1, l))
+		fmt.Fprintf(w, "  %-18s %-26s %s → %s (%s %s; n = %d → %d)\n", p.Measure, p.Supplier, p.Yearly[0].Kroner(l), p.Yearly[2].Kroner(l), tr(l, "indeks", "index"), fmtNum(p.Index[2], 1, l), p.Records[0], p.Records[2])
 	}
 
 	// Target-group development among the children with an open case, half-year by half-year.
