@@ -131,8 +131,12 @@ func TestSummarize(t *testing.T) {
 
 	fb := ov.Durations[0]
 	assert.Equal(t, "familiebehandling", fb.Measure)
-	assert.Equal(t, Duration{Measure: "familiebehandling", N: 5, Ended: 4, Ongoing: 1, Q1: 20, Median: 30, Q3: 40}, fb,
-		"R: survfit(Surv(c(10,20,30,40,31), c(1,1,1,1,0)) ~ 1) quantiles 20, 30, 40")
+	// R: q <- quantile(survfit(Surv(c(10,20,30,40,31), c(1,1,1,1,0)) ~ 1)): quantiles 20, 30,
+	// 40; the median's limits q$lower 20, q$upper NA.
+	want := Duration{Measure: "familiebehandling", N: 5, Ended: 4, Ongoing: 1, Q1: 20, Median: 30, Q3: 40, MedianLower: 20, MedianUpper: math.NaN()}
+	if d := cmp.Diff(want, fb, cmpopts.EquateNaNs()); d != "" {
+		t.Errorf("family treatment's duration (-want +got):\n%s", d)
+	}
 	pf := ov.Durations[2]
 	assert.Equal(t, 1, pf.Ongoing)
 	assert.True(t, math.IsNaN(pf.Median), "the placement has not ended: its median is not reached, not 731 days")

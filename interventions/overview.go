@@ -61,11 +61,15 @@ type Flow struct {
 
 // Duration is how long a measure lasts, in days, estimated by Kaplan–Meier over its episodes
 // (see Episodes) with the ongoing ones censored at At (never treated as if they ended today).
-// Median and quartiles are NaN while not reached.
+// Median and quartiles are NaN while not reached. MedianLower and MedianUpper are the
+// median's 95% confidence limits as R's survival reports them (Brookmeyer–Crowley, log
+// transform; see the quantile functions of internal/stat); an upper limit is NaN when the
+// data cannot bound the median from above, which with few ended measures is common.
 type Duration struct {
-	Measure           string
-	N, Ended, Ongoing int
-	Q1, Median, Q3    float64
+	Measure                  string
+	N, Ended, Ongoing        int
+	Q1, Median, Q3           float64
+	MedianLower, MedianUpper float64
 }
 
 // PriceSeries is the price development of a measure at a supplier: the mean yearly price of
@@ -395,8 +399,9 @@ func Summarize(rs []Intervention, opts Options) (Overview, error) {
 				}
 			}
 			du.Ongoing = du.N - du.Ended
-			if steps, err := stat.KaplanMeier(d.t, d.e); err == nil {
-				du.Q1, du.Median, du.Q3 = stat.KMQuantile(steps, 0.25), stat.KMQuantile(steps, 0.5), stat.KMQuantile(steps, 0.75)
+			if km, err := stat.KaplanMeier(d.t, d.e); err == nil {
+				du.Q1, du.Median, du.Q3 = stat.KMQuantile(km, 0.25), stat.KMQuantile(km, 0.5), stat.KMQuantile(km, 0.75)
+				du.MedianLower, du.MedianUpper = stat.KMQuantileCI(km, 0.5, 0.95)
 			}
 			ov.Durations[i] = du
 		}()

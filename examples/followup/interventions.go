@@ -78,8 +78,8 @@ func interventionsOverview(w io.Writer, raw io.Reader, as []outcome.Assessment, 
 	heading(w, tr(l, "Foranstaltninger: overblik pr. "+evaluationDate.Format("02-01-2006"), "Measures: overview at "+evaluationDate.Format("2006-01-02")))
 	fmt.Fprintf(w, "%s: %d %s %d %s.\n", tr(l, "Aktive", "Active"), ov.ActiveMeasures, tr(l, "foranstaltninger for", "measures for"), ov.ActiveChildren, tr(l, "børn og unge", "children and young people"))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", tr(l, "Foranstaltning", "Measure"), tr(l, "aktive", "active"), tr(l, "i løbende", "ongoing"),
-		tr(l, "median varighed", "median duration"), tr(l, "kvartiler", "quartiles"), tr(l, "forbrug 2025-H2", "spend 2025-H2"), tr(l, "afvigelse fra budget", "deviation from budget"))
+	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", tr(l, "Foranstaltning", "Measure"), tr(l, "aktive", "active"), tr(l, "i løbende", "ongoing"),
+		tr(l, "median varighed", "median duration"), tr(l, "95%-interval", "95% interval"), tr(l, "kvartiler", "quartiles"), tr(l, "forbrug 2025-H2", "spend 2025-H2"), tr(l, "afvigelse fra budget", "deviation from budget"))
 	for i, d := range ov.Durations {
 		active := 0
 		for _, c := range ov.ByMeasure {
@@ -96,7 +96,7 @@ func interventionsOverview(w io.Writer, raw io.Reader, as []outcome.Assessment, 
 				}
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d/%d\t%s\t%s\t%s\t%s\n", d.Measure, active, d.Ongoing, d.N, days(d.Median, l), days(d.Q1, l)+"–"+days(d.Q3, l),
+		fmt.Fprintf(tw, "%s\t%d\t%d/%d\t%s\t%s\t%s\t%s\t%s\n", d.Measure, active, d.Ongoing, d.N, days(d.Median, l), interval(d.MedianLower, d.MedianUpper, l), days(d.Q1, l)+"–"+days(d.Q3, l),
 			ov.Spend[i].Periods[1].Kroner(l), dev)
 	}
 	tw.Flush()
@@ -139,6 +139,18 @@ func interventionsOverview(w io.Writer, raw io.Reader, as []outcome.Assessment, 
 		fmt.Fprintf(w, "  %-28s %s → %s  %s\n", s.Name.In(l), pct(s.Periods[0].Share), pct(s.Periods[last].Share), s.Trend.Label(l))
 	}
 	return ov, comp, info, nil
+}
+
+// interval gives a duration's confidence limits; an upper limit the data cannot give is
+// shown as open ("≥ lower").
+func interval(lower, upper float64, l lang.Language) string {
+	switch {
+	case math.IsNaN(lower):
+		return "–"
+	case math.IsNaN(upper):
+		return fmt.Sprintf("≥ %.0f %s", lower, tr(l, "dage", "days"))
+	}
+	return fmt.Sprintf("%.0f–%.0f %s", lower, upper, tr(l, "dage", "days"))
 }
 
 func days(d float64, l lang.Language) string {
