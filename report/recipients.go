@@ -147,8 +147,8 @@ func Management(sum outcome.Summary, ov interventions.Overview, comp supervision
 	// Interventions.
 	iv := Section{Heading: tr(l, "Foranstaltninger", "Measures"),
 		Paragraphs: []string{fmt.Sprintf(tr(l, "%d aktive foranstaltninger for %d børn og unge.", "%d active measures for %d children and young people."), ov.ActiveMeasures, ov.ActiveChildren)}}
-	it := Table{Name: "foranstaltninger", Header: []string{tr(l, "Foranstaltning", "Measure"), tr(l, "Aktive", "Active"), tr(l, "Median varighed (dage)", "Median duration (days)"),
-		tr(l, "Forbrug seneste periode", "Spend, latest period"), tr(l, "Afvigelse fra budget %", "Deviation from budget %")}}
+	it := Table{Name: "foranstaltninger", Header: []string{tr(l, "Foranstaltning", "Measure"), tr(l, "Aktive", "Active"), tr(l, "Forløb (n)", "Episodes (n)"), tr(l, "Median varighed (dage)", "Median duration (days)"),
+		tr(l, "Nedre 95%-grænse", "Lower 95% limit"), tr(l, "Øvre 95%-grænse", "Upper 95% limit"), tr(l, "Forbrug seneste periode", "Spend, latest period"), tr(l, "Afvigelse fra budget %", "Deviation from budget %")}}
 	for i, d := range ov.Durations {
 		active := 0
 		for _, c := range ov.ByMeasure {
@@ -166,9 +166,9 @@ func Management(sum outcome.Summary, ov interventions.Overview, comp supervision
 		if n := len(ov.Spend[i].Periods); n > 0 {
 			spend = ov.Spend[i].Periods[n-1]
 		}
-		it.Rows = append(it.Rows, []Cell{Txt(d.Measure), Int(active), Num(d.Median, 0), Txt(spend.Kroner(l)), Num(dev, 1)})
+		it.Rows = append(it.Rows, []Cell{Txt(d.Measure), Int(active), Int(d.N), Num(d.Median, 0), Num(d.MedianLower, 0), Num(d.MedianUpper, 0), Txt(spend.Kroner(l)), Num(dev, 1)})
 	}
-	it.Note = tr(l, "Varighed ved Kaplan-Meier med løbende foranstaltninger censureret; – = ikke nået.", "Duration by Kaplan-Meier with ongoing measures censored; – = not reached.")
+	it.Note = tr(l, "Varighed ved Kaplan-Meier med løbende foranstaltninger censureret; – = ikke nået (en øvre grænse, som data ikke kan give).", "Duration by Kaplan-Meier with ongoing measures censored; – = not reached (an upper limit the data cannot give).")
 	iv.Tables = append(iv.Tables, it)
 	// Supervision.
 	sv := Section{Heading: tr(l, "Ledelsestilsyn", "Management supervision")}
